@@ -1,0 +1,3 @@
+// CBLAS and LAPACKE from Debian's OpenBLAS / LAPACKE -dev packages.
+#include <cblas.h>
+#include <lapacke.h>

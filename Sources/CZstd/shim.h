@@ -1,0 +1,2 @@
+// libzstd streaming decompression (Debian libzstd-dev).
+#include <zstd.h>

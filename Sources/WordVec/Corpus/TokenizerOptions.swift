@@ -1,0 +1,51 @@
+/// How raw bytes become tokens. Every trainer uses the same options, so vocabularies agree.
+public struct TokenizerOptions: Codable, Sendable, Equatable {
+    public enum Style: String, Codable, Sendable, CaseIterable {
+        /// word2vec's rule: tokens are runs of bytes other than space, tab, CR, LF, VT, FF, NUL.
+        case whitespace
+        /// For raw text: tokens are runs of ASCII letters and digits and non-ASCII characters;
+        /// ASCII punctuation and symbols separate tokens and are dropped.
+        case raw
+    }
+
+    public var style: Style = .whitespace
+    /// Fold case (ASCII fast path; other scripts through Unicode lower-casing).
+    public var lowercase = false
+    /// Sentences are cut into pieces of at most this many in-vocabulary words (word2vec: 1000),
+    /// so a one-line corpus such as text8 still has bounded windows and batches.
+    public var maxSentenceLength = 1000
+    /// Longer tokens are dropped (and counted in the warnings) rather than buffered without bound.
+    public var maxTokenBytes = 1000
+
+    public init(style: Style = .whitespace, lowercase: Bool = false, maxSentenceLength: Int = 1000) {
+        self.style = style
+        self.lowercase = lowercase
+        self.maxSentenceLength = maxSentenceLength
+    }
+}
+
+/// Problems met while reading a corpus that do not stop the run; reported once as counts.
+public struct CorpusWarnings: Sendable, Equatable {
+    public var invalidUTF8Tokens = 0
+    public var nulBytes = 0
+    public var longTokens = 0
+
+    public init() {}
+
+    public mutating func add(_ other: CorpusWarnings) {
+        invalidUTF8Tokens += other.invalidUTF8Tokens
+        nulBytes += other.nulBytes
+        longTokens += other.longTokens
+    }
+
+    public var isEmpty: Bool { self == CorpusWarnings() }
+
+    /// One line for stderr, or nil when there is nothing to say.
+    public var summary: String? {
+        var parts: [String] = []
+        if invalidUTF8Tokens > 0 { parts.append("\(invalidUTF8Tokens) tokens with invalid UTF-8 skipped") }
+        if nulBytes > 0 { parts.append("\(nulBytes) NUL bytes treated as spaces") }
+        if longTokens > 0 { parts.append("\(longTokens) tokens longer than the token limit skipped") }
+        return parts.isEmpty ? nil : "warning: " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The kept word types of a corpus with their counts, in a deterministic order: count
+/// descending, then word ascending (byte order). Row i of every trained matrix is word i.
+public struct Vocabulary: Sendable, Equatable {
+    public let words: [String]
+    public let counts: [Int]
+    /// Tokens in the corpus, including those of dropped (rare) words.
+    public let corpusTokens: Int
+
+    public var count: Int { words.count }
+    /// Tokens of kept words.
+    public var keptTokens: Int { counts.reduce(0, +) }
+
+    public init(words: [String], counts: [Int], corpusTokens: Int? = nil) {
+        precondition(words.count == counts.count)
+        self.words = words
+        self.counts = counts
+        self.corpusTokens = corpusTokens ?? counts.reduce(0, +)
+    }
+
+    /// Sorts and trims raw (word, count) pairs: drop counts below `minCount`, then keep the
+    /// `maxSize` most frequent (0 = no limit).
+    public static func build(_ pairs: [(String, Int)], minCount: Int, maxSize: Int = 0, corpusTokens: Int) -> Vocabulary {
+        var kept = pairs.filter { $0.1 >= minCount }
+        kept.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        if maxSize > 0 && kept.count > maxSize { kept.removeLast(kept.count - maxSize) }
+        return Vocabulary(words: kept.map(\.0), counts: kept.map(\.1), corpusTokens: corpusTokens)
+    }
+
+    /// A byte-keyed table from word to row index, for readers that map tokens to ids.
+    public func makeTable() -> WordTable {
+        let table = WordTable(capacity: words.count)
+        for (i, w) in words.enumerated() {
+            let e = table.findOrInsert(w)
+            table.values[e] = i
+        }
+        return table
+    }
+
+    /// word -> row index.
+    public func makeIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(words.count)
+        for (i, w) in words.enumerated() { index[w] = i }
+        return index
+    }
+
+    /// Writes `word count` lines (word2vec's -save-vocab and GloVe's vocab_count format).
+    public func save(to path: String) throws {
+        try AtomicFile.write(to: path) { file in
+            for (w, c) in zip(words, counts) { try file.write("\(w) \(c)\n") }
+        }
+    }
+
+    /// Reads `word count` lines, as written by `save`, word2vec or GloVe.
+    public static func load(from path: String) throws -> Vocabulary {
+        guard FileManager.default.fileExists(atPath: path) else { throw WordVecError.fileNotFound(path) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw WordVecError.unreadable(path, "cannot open") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WordVecError.invalidInput("\(path): not valid UTF-8")
+        }
+        var pairs: [(String, Int)] = []
+        var seen = Set<String>()
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            if fields.isEmpty { continue }
+            guard fields.count == 2, let c = Int(fields[1]), c >= 0 else {
+                throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "expected `word count`")
+            }
+            let w = String(fields[0])
+            guard seen.insert(w).inserted else {
+                throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "duplicate word '\(w)'")
+            }
+            pairs.append((w, c))
+        }
+        if pairs.isEmpty { throw WordVecError.emptyCorpus(path) }
+        return Vocabulary(words: pairs.map(\.0), counts: pairs.map(\.1))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Writes a file through a temporary sibling and renames it into place only when complete,
+/// so an error or Ctrl-C never leaves a truncated file under the requested name.
+/// `-` writes to stdout directly.
+public final class AtomicFile {
+    public let path: String
+    private let tempPath: String?
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var finished = false
+    private static let bufferSize = 1 << 20
+
+    public init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            tempPath = nil
+            fd = STDOUT_FILENO
+        } else {
+            let url = URL(fileURLWithPath: path)
+            let dir = url.deletingLastPathComponent().path
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                throw WordVecError.unwritable(path, "is a directory")
+            }
+            let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let f = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if f < 0 { throw WordVecError.unwritable(path, systemError()) }
+            tempPath = tmp
+            fd = f
+        }
+        buffer.reserveCapacity(AtomicFile.bufferSize)
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > AtomicFile.bufferSize { try flush() }
+        if bytes.count >= AtomicFile.bufferSize {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    public func write(_ string: String) throws {
+        var s = string
+        try s.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    public func flush() throws {
+        if buffer.isEmpty { return }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            try Interrupt.check()
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WordVecError.unwritable(path, systemError())
+            }
+            offset += n
+        }
+    }
+
+    /// Flushes, syncs and renames the temporary file onto `path`.
+    public func commit() throws {
+        do {
+            try flush()
+            try Interrupt.check()
+        } catch {
+            discard()
+            throw error
+        }
+        finished = true
+        guard let tmp = tempPath else { return }
+        if close(fd) != 0 {
+            let why = systemError()
+            unlink(tmp)
+            throw WordVecError.unwritable(path, why)
+        }
+        if rename(tmp, path) != 0 {
+            let why = systemError()
+            unlink(tmp)
+            throw WordVecError.unwritable(path, why)
+        }
+    }
+
+    /// Abandons the write: the temporary file is removed, `path` is untouched.
+    public func discard() {
+        if finished { return }
+        finished = true
+        if let tmp = tempPath {
+            close(fd)
+            unlink(tmp)
+        }
+    }
+
+    /// Runs `body` with a fresh atomic file and commits it; on any error the target is untouched.
+    public static func write(to path: String, _ body: (AtomicFile) throws -> Void) throws {
+        let file = try AtomicFile(path: path)
+        do {
+            try body(file)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+}

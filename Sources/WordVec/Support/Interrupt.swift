@@ -1,0 +1,29 @@
+import Foundation
+import Synchronization
+
+/// Ctrl-C handling: the first SIGINT/SIGTERM raises a flag that long loops poll (they stop and
+/// throw `WordVecError.interrupted`, so atomic writers never rename a partial file into place);
+/// a second signal kills the process at once.
+public enum Interrupt {
+    static let flag = Atomic<Bool>(false)
+
+    /// Install the handlers (the CLI calls this once at start-up).
+    public static func install() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { s in
+                Interrupt.flag.store(true, ordering: .relaxed)
+                signal(s, SIG_DFL)
+            }
+        }
+    }
+
+    public static var requested: Bool { flag.load(ordering: .relaxed) }
+
+    /// Throws `.interrupted` once a signal has arrived.
+    public static func check() throws {
+        if requested { throw WordVecError.interrupted }
+    }
+
+    /// For tests: raise or clear the flag by hand.
+    public static func set(_ value: Bool) { flag.store(value, ordering: .relaxed) }
+}

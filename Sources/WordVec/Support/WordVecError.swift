@@ -1,0 +1,37 @@
+import Foundation
+
+/// Every failure wordvec reports to a user: one line, naming the file (and line) at fault.
+public enum WordVecError: Error, CustomStringConvertible, Equatable {
+    case fileNotFound(String)
+    case unreadable(String, String)
+    case unwritable(String, String)
+    case emptyCorpus(String)
+    case invalidInput(String)
+    case malformedVectors(path: String, line: Int, reason: String)
+    case corruptCompressed(String, String)
+    case lineTooLong(String)
+    case interrupted
+    case diverged(String)
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let p): return "\(p): no such file or directory"
+        case .unreadable(let p, let why): return "\(p): cannot read: \(why)"
+        case .unwritable(let p, let why): return "\(p): cannot write: \(why)"
+        case .emptyCorpus(let p): return "\(p): the corpus has no words (empty or whitespace only, or nothing left after --min-count)"
+        case .invalidInput(let why): return why
+        case .malformedVectors(let p, let line, let reason): return "\(p):\(line): \(reason)"
+        case .corruptCompressed(let p, let why): return "\(p): corrupt or truncated zstd data: \(why)"
+        case .lineTooLong(let why): return why
+        case .interrupted: return "interrupted; no output was written"
+        case .diverged(let why): return why
+        case .invalidArgument(let why): return why
+        }
+    }
+}
+
+/// The system's message for `errno`.
+func systemError(_ code: Int32 = errno) -> String {
+    String(cString: strerror(code))
+}

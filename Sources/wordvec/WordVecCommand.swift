@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import WordVec
+
+@main
+struct WordVecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wordvec",
+        abstract: "Train, store and evaluate static word embeddings.",
+        discussion: """
+        Every method reads the same corpus stream and writes the same vector files.
+        Corpus inputs: a plain text file, a .zst file, a directory (files in sorted order), or - for stdin.
+        Vector files: .vec text (default), word2vec .bin, GloVe text (read), sparse text.
+        """,
+        subcommands: [VocabCommand.self]
+    )
+
+    static func main() {
+        Interrupt.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as WordVecError {
+            FileHandle.standardError.write("wordvec: error: \(error.description)\n".data(using: .utf8)!)
+            Foundation.exit(error == .interrupted ? 130 : 1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
