@@ -1,0 +1,69 @@
+import Foundation
+
+/// Something that hands out sentences as word ids (one per call), for trainers' worker threads.
+public protocol SentenceSource: AnyObject {
+    /// Fills `ids` with the next sentence's in-vocabulary word ids (out-of-vocabulary tokens
+    /// are dropped, long sentences cut at `maxSentenceLength`). Returns false at the end.
+    func next(into ids: inout [Int32]) throws -> Bool
+}
+
+/// Maps a corpus (or a byte range of it) to sentences of word ids.
+public final class SentenceReader: SentenceSource {
+    private let scanner: TokenScanner
+    private let table: WordTable
+    private let maxLength: Int
+
+    public init(corpus: Corpus, table: WordTable, options: TokenizerOptions, range: Range<Int64>? = nil) throws {
+        scanner = try TokenScanner(corpus: corpus, options: options, range: range)
+        self.table = table
+        maxLength = max(1, options.maxSentenceLength)
+    }
+
+    public var warnings: CorpusWarnings { scanner.warnings }
+
+    public func next(into ids: inout [Int32]) throws -> Bool {
+        ids.removeAll(keepingCapacity: true)
+        while true {
+            switch try scanner.next() {
+            case .token:
+                let e = table.find(scanner.token)
+                if e >= 0 {
+                    ids.append(Int32(truncatingIfNeeded: table.values[e]))
+                    if ids.count >= maxLength { return true }
+                }
+            case .lineEnd:
+                if !ids.isEmpty { return true }
+            case .end:
+                return !ids.isEmpty
+            }
+        }
+    }
+}
+
+/// One reader shared by several threads under a lock, restarting for each of `passes` passes:
+/// the way to feed threads from a stream that cannot be cut into byte ranges (.zst, stdin, a
+/// directory). Reading is cheap next to training, so the lock is rarely contended.
+public final class SharedSentenceReader: SentenceSource {
+    private let lock = NSLock()
+    private let makeReader: () throws -> SentenceReader
+    private var reader: SentenceReader?
+    private var passesLeft: Int
+    public private(set) var pass = 0
+
+    public init(passes: Int, makeReader: @escaping () throws -> SentenceReader) {
+        passesLeft = passes
+        self.makeReader = makeReader
+    }
+
+    public func next(into ids: inout [Int32]) throws -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        while passesLeft > 0 {
+            if reader == nil { reader = try makeReader() }
+            if try reader!.next(into: &ids) { return true }
+            reader = nil
+            passesLeft -= 1
+            pass += 1
+        }
+        return false
+    }
+}

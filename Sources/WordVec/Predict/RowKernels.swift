@@ -1,0 +1,97 @@
+/// The few row operations every predictive trainer needs, on rows padded to a multiple of 16
+/// floats (so there is no scalar tail): dot products and y += a·x. Unsafe pointers, no bounds
+/// checks: callers guarantee the rows exist. Tested in RowKernelsTests.
+public enum RowKernels {
+    public typealias V = SIMD16<Float>
+    public static let width = 16
+
+    /// Rounds a dimension up to the padded row stride.
+    public static func stride(for dim: Int) -> Int { (dim + width - 1) / width * width }
+
+    @inline(__always)
+    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ stride: Int) -> Float {
+        let va = UnsafeRawPointer(a), vb = UnsafeRawPointer(b)
+        var s0 = V(), s1 = V()
+        var i = 0
+        while i + 2 * width <= stride {
+            s0 += va.load(fromByteOffset: i * 4, as: V.self) * vb.load(fromByteOffset: i * 4, as: V.self)
+            s1 += va.load(fromByteOffset: (i + width) * 4, as: V.self) * vb.load(fromByteOffset: (i + width) * 4, as: V.self)
+            i += 2 * width
+        }
+        if i < stride {
+            s0 += va.load(fromByteOffset: i * 4, as: V.self) * vb.load(fromByteOffset: i * 4, as: V.self)
+        }
+        return (s0 + s1).sum()
+    }
+
+    /// y += a * x
+    @inline(__always)
+    public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {
+        let vx = UnsafeRawPointer(x), vy = UnsafeMutableRawPointer(y)
+        let va = V(repeating: a)
+        var i = 0
+        while i < stride {
+            let r = vy.load(fromByteOffset: i * 4, as: V.self) + va * vx.load(fromByteOffset: i * 4, as: V.self)
+            vy.storeBytes(of: r, toByteOffset: i * 4, as: V.self)
+            i += width
+        }
+    }
+
+    /// y += x
+    @inline(__always)
+    public static func add(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {
+        let vx = UnsafeRawPointer(x), vy = UnsafeMutableRawPointer(y)
+        var i = 0
+        while i < stride {
+            let r = vy.load(fromByteOffset: i * 4, as: V.self) + vx.load(fromByteOffset: i * 4, as: V.self)
+            vy.storeBytes(of: r, toByteOffset: i * 4, as: V.self)
+            i += width
+        }
+    }
+
+    /// y = 0
+    @inline(__always)
+    public static func zero(_ y: UnsafeMutablePointer<Float>, _ stride: Int) {
+        y.update(repeating: 0, count: stride)
+    }
+}
+
+/// A matrix of padded rows, 64-byte aligned, shared by training threads (Hogwild: concurrent
+/// unsynchronised updates, as in word2vec.c, are part of the algorithm).
+public final class RowMatrix: @unchecked Sendable {
+    public let rows: Int
+    public let dim: Int
+    public let stride: Int
+    public let base: UnsafeMutablePointer<Float>
+
+    public init(rows: Int, dim: Int) {
+        self.rows = rows
+        self.dim = dim
+        stride = RowKernels.stride(for: dim)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(rows, 1) * stride * 4, alignment: 64)
+        base = raw.bindMemory(to: Float.self, capacity: max(rows, 1) * stride)
+        base.initialize(repeating: 0, count: max(rows, 1) * stride)
+    }
+
+    deinit { UnsafeMutableRawPointer(base).deallocate() }
+
+    @inline(__always)
+    public func row(_ i: Int) -> UnsafeMutablePointer<Float> { base + i * stride }
+
+    /// word2vec's initialisation: uniform in [-0.5, 0.5) / dim, padding left at zero.
+    public func randomize(_ rng: inout FastRandom) {
+        for r in 0..<rows {
+            let p = row(r)
+            for j in 0..<dim { p[j] = (rng.nextFloat() - 0.5) / Float(dim) }
+        }
+    }
+
+    /// The unpadded values, row-major (`rows * dim`).
+    public func packed() -> [Float] {
+        var out = [Float](repeating: 0, count: rows * dim)
+        out.withUnsafeMutableBufferPointer { o in
+            for r in 0..<rows { (o.baseAddress! + r * dim).update(from: row(r), count: dim) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Synchronization
+
+/// word2vec: skip-gram or CBOW, negative sampling and/or hierarchical softmax, trained with
+/// lock-free threads (Hogwild) that each stream their own part of the corpus every epoch.
+public struct Word2VecTrainer: EmbeddingTrainer {
+    public let config: Word2VecConfig
+
+    public init(config: Word2VecConfig) { self.config = config }
+
+    public func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
+        let counter = VocabularyCounter(options: config.tokenizer, minCount: config.minCount,
+                                        maxVocab: config.maxVocab, threads: config.threads)
+        let counted = try counter.count(corpus)
+        if let w = counted.warnings.summary { progress.note(w) }
+        let vocabulary = counted.vocabulary
+        guard vocabulary.count > 0 else { throw WordVecError.emptyCorpus(corpus.name) }
+        return try train(corpus, vocabulary: vocabulary, progress: progress)
+    }
+
+    /// Trains with a given vocabulary (rows in its order).
+    public func train(_ corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws -> TrainedModel {
+        let c = config
+        let v = vocabulary.count
+        let threads = max(1, c.threads)
+        var initRng = FastRandom(seed: c.seed)
+        let input = RowMatrix(rows: v, dim: c.dim)
+        input.randomize(&initRng)
+        let output = RowMatrix(rows: c.negative > 0 ? v : 0, dim: c.dim)
+        let tree = c.hierarchicalSoftmax ? HuffmanTree(counts: vocabulary.counts) : nil
+        let inner = tree.map { RowMatrix(rows: $0.innerCount, dim: c.dim) }
+        let noise = NoiseDistribution(counts: vocabulary.counts)
+        let subsampler = Subsampler(counts: vocabulary.counts, sample: c.sample)
+        let sigmoid = SigmoidTable()
+        let table = vocabulary.makeTable()
+
+        let wordsPerEpoch = vocabulary.keptTokens
+        let totalWords = Double(wordsPerEpoch) * Double(c.epochs)
+        let processed = Atomic<Int>(0)
+        let epochLoss = LossTally(epochs: c.epochs)
+        let startAlpha = Float(c.alpha)
+        let minAlpha = startAlpha * 1e-4
+        let started = Date()
+
+        // Seekable corpora: thread i reads byte range i every epoch. Others: one shared reader.
+        let ranges: [Range<Int64>]? = corpus.isSeekable && threads > 1 ? corpus.byteRanges(threads) : nil
+        let shared: SharedSentenceReader? = ranges == nil
+            ? SharedSentenceReader(passes: c.epochs) { try SentenceReader(corpus: corpus, table: table, options: c.tokenizer) }
+            : nil
+
+        try runOnThreads(threads) { t in
+            var worker = Word2VecWorker(input: input, output: output, inner: inner, negative: c.negative, window: c.window,
+                                        noise: noise, tree: tree, sigmoid: sigmoid, seed: c.seed &+ UInt64(t) &* 0x9E37_79B9)
+            defer { worker.release() }
+            var sentence: [Int32] = []
+            var kept: [Int32] = []
+            kept.reserveCapacity(c.tokenizer.maxSentenceLength)
+            var contexts = [Int32](repeating: 0, count: 2 * c.window)
+            var alpha = startAlpha
+            var sinceUpdate = 0
+            var epoch = 0
+            var reader: SentenceSource
+            if let shared { reader = shared } else {
+                reader = try SentenceReader(corpus: corpus, table: table, options: c.tokenizer, range: ranges?[t])
+            }
+            while true {
+                if !(try reader.next(into: &sentence)) {
+                    epochLoss.add(epoch: epoch, loss: worker.loss, terms: worker.lossTerms)
+                    worker.loss = 0; worker.lossTerms = 0
+                    epoch += 1
+                    if shared != nil || epoch >= c.epochs { break }
+                    reader = try SentenceReader(corpus: corpus, table: table, options: c.tokenizer, range: ranges?[t])
+                    continue
+                }
+                if let shared, shared.pass > epoch {
+                    // The shared reader moved to the next pass: close this thread's tally for the epoch.
+                    epochLoss.add(epoch: epoch, loss: worker.loss, terms: worker.lossTerms)
+                    worker.loss = 0; worker.lossTerms = 0
+                    epoch = shared.pass
+                }
+                sinceUpdate += sentence.count
+                if sinceUpdate >= 10_000 {
+                    let done = processed.add(sinceUpdate, ordering: .relaxed).newValue
+                    sinceUpdate = 0
+                    try Interrupt.check()
+                    alpha = max(startAlpha * Float(1 - Double(done) / (totalWords + 1)), minAlpha)
+                    if t == 0 {
+                        let secs = Date().timeIntervalSince(started)
+                        let lossNow = worker.lossTerms > 0 ? worker.loss / Double(worker.lossTerms) : 0
+                        progress.update(fraction: Double(done) / totalWords,
+                                        detail: String(format: "epoch %d/%d  alpha %.5f  %.0fk words/s/thread  loss %.4f",
+                                                       min(epoch + 1, c.epochs), c.epochs, alpha, Double(done) / secs / Double(threads) / 1000, lossNow))
+                    }
+                }
+                // Subsample, then slide the (randomly shrunk) window over what is kept.
+                kept.removeAll(keepingCapacity: true)
+                for w in sentence where subsampler.keep(Int(w), &worker.rng) { kept.append(w) }
+                let n = kept.count
+                if n < 2 { continue }
+                kept.withUnsafeBufferPointer { ids in
+                    contexts.withUnsafeMutableBufferPointer { ctx in
+                        for pos in 0..<n {
+                            let b = c.window - worker.rng.next(below: c.window)   // effective window 1...window
+                            var k = 0
+                            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
+                                ctx[k] = ids[q]; k += 1
+                            }
+                            if k == 0 { continue }
+                            switch c.architecture {
+                            case .skipGram:
+                                if c.negative > 0 { worker.skipGramNegative(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
+                                if c.hierarchicalSoftmax { worker.skipGramHierarchical(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
+                            case .cbow:
+                                worker.cbow(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha,
+                                            useNegative: c.negative > 0, useHierarchical: c.hierarchicalSoftmax)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try Interrupt.check()
+
+        let losses = epochLoss.means()
+        let seconds = Date().timeIntervalSince(started)
+        progress.finish(String(format: "%d words x %d epochs, vocabulary %d, %.0fk words/s, loss by epoch %@",
+                               wordsPerEpoch, c.epochs, v, totalWords / seconds / 1000,
+                               losses.map { String(format: "%.4f", $0) }.joined(separator: " ")))
+        let words = input.packed()
+        let context = c.negative > 0 ? output.packed() : nil
+        var chosen: [Float]
+        switch c.output {
+        case .word: chosen = words
+        case .context:
+            guard let context else { throw WordVecError.invalidArgument("--vectors context needs negative sampling (hierarchical softmax has no per-word output rows)") }
+            chosen = context
+        case .sum:
+            guard let context else { throw WordVecError.invalidArgument("--vectors sum needs negative sampling") }
+            chosen = zip(words, context).map { $0 + $1 }
+        }
+        let vectors = try Embeddings(words: vocabulary.words, dim: c.dim, vectors: chosen)
+        let contextVectors = try context.map { try Embeddings(words: vocabulary.words, dim: c.dim, vectors: $0) }
+        return TrainedModel(vectors: .dense(vectors), context: contextVectors, vocabulary: vocabulary, epochLosses: losses)
+    }
+}
+
+/// Per-epoch loss sums in double precision, added to by each thread once per epoch
+/// (so no float saturation and no threads overwriting each other's tallies).
+final class LossTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sums: [Double]
+    private var terms: [Int]
+
+    init(epochs: Int) {
+        sums = Array(repeating: 0, count: epochs)
+        terms = Array(repeating: 0, count: epochs)
+    }
+
+    func add(epoch: Int, loss: Double, terms t: Int) {
+        lock.lock(); defer { lock.unlock() }
+        guard epoch < sums.count else { return }
+        sums[epoch] += loss
+        terms[epoch] += t
+    }
+
+    /// Mean loss per prediction, per epoch.
+    func means() -> [Double] {
+        lock.lock(); defer { lock.unlock() }
+        return zip(sums, terms).map { $1 > 0 ? $0 / Double($1) : 0 }
+    }
+}

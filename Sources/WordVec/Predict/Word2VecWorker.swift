@@ -1,0 +1,160 @@
+/// One training thread's state (rng, scratch rows, loss tally) kept apart from the shared
+/// weights, and the update steps of word2vec (Mikolov et al. 2013).
+///
+/// Skip-gram with negative sampling uses the minibatched form of Ji et al. 2016 (pWord2Vec):
+/// all context words of one centre word share one set of negatives, so the k×(n+1) scores are a
+/// small matrix product and every row is read once per centre word, not once per pair.
+/// For context row h_i and target row t_j (label 1 for the centre word, 0 for negatives):
+///   g_ij = α (label_j − σ(h_i·t_j)),   Δh_i = Σ_j g_ij t_j,   Δt_j = Σ_i g_ij h_i.
+struct Word2VecWorker {
+    let input: RowMatrix
+    let output: RowMatrix          // negative-sampling output rows (one per word)
+    let inner: RowMatrix?          // hierarchical-softmax inner-node rows
+    let stride: Int
+    let negative: Int
+    let noise: NoiseDistribution
+    let tree: HuffmanTree?
+    let sigmoid: SigmoidTable
+    var rng: FastRandom
+
+    // Scratch: up to 2·window context gradients, n+1 target gradients, scores.
+    let contextGrad: UnsafeMutablePointer<Float>
+    let targetGrad: UnsafeMutablePointer<Float>
+    let hidden: UnsafeMutablePointer<Float>
+    var targets: [Int32]
+    var scores: [Float]
+
+    var loss: Double = 0
+    var lossTerms: Int = 0
+
+    init(input: RowMatrix, output: RowMatrix, inner: RowMatrix?, negative: Int, window: Int,
+         noise: NoiseDistribution, tree: HuffmanTree?, sigmoid: SigmoidTable, seed: UInt64) {
+        self.input = input
+        self.output = output
+        self.inner = inner
+        stride = input.stride
+        self.negative = negative
+        self.noise = noise
+        self.tree = tree
+        self.sigmoid = sigmoid
+        rng = FastRandom(seed: seed)
+        contextGrad = .allocate(capacity: 2 * window * stride)
+        targetGrad = .allocate(capacity: (negative + 1) * stride)
+        hidden = .allocate(capacity: 2 * stride)
+        targets = [Int32](repeating: 0, count: negative + 1)
+        scores = [Float](repeating: 0, count: 2 * window * (negative + 1))
+    }
+
+    func release() {
+        contextGrad.deallocate()
+        targetGrad.deallocate()
+        hidden.deallocate()
+    }
+
+    /// The centre word and `negative` draws from the noise distribution (draws equal to the
+    /// centre word are skipped, as in word2vec.c). Returns how many targets there are.
+    @inline(__always)
+    mutating func drawTargets(center: Int32) -> Int {
+        targets[0] = center
+        var n = 1
+        for _ in 0..<negative {
+            let w = Int32(truncatingIfNeeded: noise.sample(&rng))
+            if w != center { targets[n] = w; n += 1 }
+        }
+        return n
+    }
+
+    /// Skip-gram, negative sampling, shared negatives for the `k` contexts of one centre word.
+    mutating func skipGramNegative(center: Int32, contexts: UnsafePointer<Int32>, k: Int, alpha: Float) {
+        let n = drawTargets(center: center)
+        let s = stride
+        var lossSum: Float = 0
+        scores.withUnsafeMutableBufferPointer { g in
+            // Scores and gradients g_ij.
+            for i in 0..<k {
+                let h = input.row(Int(contexts[i]))
+                for j in 0..<n {
+                    let f = RowKernels.dot(h, output.row(Int(targets[j])), s)
+                    let label: Float = j == 0 ? 1 : 0
+                    g[i * n + j] = alpha * (label - sigmoid(f))
+                    lossSum -= sigmoid.log(j == 0 ? f : -f)
+                }
+            }
+            // Δh_i = Σ_j g_ij t_j
+            for i in 0..<k {
+                let d = contextGrad + i * s
+                RowKernels.zero(d, s)
+                for j in 0..<n { RowKernels.axpy(g[i * n + j], output.row(Int(targets[j])), d, s) }
+            }
+            // Δt_j = Σ_i g_ij h_i, applied at once.
+            for j in 0..<n {
+                let d = targetGrad + j * s
+                RowKernels.zero(d, s)
+                for i in 0..<k { RowKernels.axpy(g[i * n + j], input.row(Int(contexts[i])), d, s) }
+            }
+        }
+        for j in 0..<n { RowKernels.add(targetGrad + j * s, output.row(Int(targets[j])), s) }
+        for i in 0..<k { RowKernels.add(contextGrad + i * s, input.row(Int(contexts[i])), s) }
+        loss += Double(lossSum)
+        lossTerms += k * n
+    }
+
+    /// Skip-gram, hierarchical softmax: each context word predicts the centre word's path.
+    mutating func skipGramHierarchical(center: Int32, contexts: UnsafePointer<Int32>, k: Int, alpha: Float) {
+        for i in 0..<k {
+            let h = input.row(Int(contexts[i]))
+            RowKernels.zero(hidden, stride)
+            hierarchicalUpdate(center: center, h: h, accumulate: hidden, alpha: alpha)
+            RowKernels.add(hidden, h, stride)
+        }
+    }
+
+    /// CBOW: the mean of the context rows predicts the centre word.
+    mutating func cbow(center: Int32, contexts: UnsafePointer<Int32>, k: Int, alpha: Float, useNegative: Bool, useHierarchical: Bool) {
+        let s = stride
+        let h = hidden, e = hidden + s
+        RowKernels.zero(h, s)
+        for i in 0..<k { RowKernels.add(input.row(Int(contexts[i])), h, s) }
+        let inv = 1 / Float(k)
+        for j in 0..<s { h[j] *= inv }
+        RowKernels.zero(e, s)
+        if useNegative {
+            let n = drawTargets(center: center)
+            var lossSum: Float = 0
+            for j in 0..<n {
+                let t = output.row(Int(targets[j]))
+                let f = RowKernels.dot(h, t, s)
+                let label: Float = j == 0 ? 1 : 0
+                let g = alpha * (label - sigmoid(f))
+                lossSum -= sigmoid.log(j == 0 ? f : -f)
+                RowKernels.axpy(g, t, e, s)
+                RowKernels.axpy(g, h, t, s)
+            }
+            loss += Double(lossSum)
+            lossTerms += n
+        }
+        if useHierarchical { hierarchicalUpdate(center: center, h: h, accumulate: e, alpha: alpha) }
+        // word2vec.c and gensim (cbow_mean) add the whole error to every context row.
+        for i in 0..<k { RowKernels.add(e, input.row(Int(contexts[i])), s) }
+    }
+
+    /// Walks the centre word's Huffman path: g = α(1 − code − σ(h·p)), e += g p, p += g h.
+    @inline(__always)
+    mutating func hierarchicalUpdate(center: Int32, h: UnsafeMutablePointer<Float>, accumulate e: UnsafeMutablePointer<Float>, alpha: Float) {
+        guard let tree, let inner else { return }
+        let codes = tree.codes[Int(center)], points = tree.points[Int(center)]
+        var lossSum: Float = 0
+        for d in 0..<points.count {
+            let p = inner.row(Int(points[d]))
+            let f = RowKernels.dot(h, p, stride)
+            let label: Float = 1 - Float(codes[d])
+            lossSum -= sigmoid.log(label == 1 ? f : -f)
+            if f <= -SigmoidTable.maxExp || f >= SigmoidTable.maxExp { continue }
+            let g = alpha * (label - sigmoid(f))
+            RowKernels.axpy(g, p, e, stride)
+            RowKernels.axpy(g, h, p, stride)
+        }
+        loss += Double(lossSum)
+        lossTerms += points.count
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import CLapack
+
+/// Dense word vectors: the one type every trainer returns and every evaluator takes.
+/// Row i (contiguous Float32, `dim` wide) belongs to `words[i]`; rows are in vocabulary order
+/// (most frequent first), which is what `--restrict N` relies on.
+public struct Embeddings: Sendable {
+    public let words: [String]
+    public let dim: Int
+    /// Row-major, `words.count * dim` values.
+    public var vectors: [Float]
+    public let index: [String: Int]
+
+    public var count: Int { words.count }
+
+    public init(words: [String], dim: Int, vectors: [Float]) throws {
+        precondition(vectors.count == words.count * dim, "vectors must hold words.count * dim values")
+        var index: [String: Int] = [:]
+        index.reserveCapacity(words.count)
+        for (i, w) in words.enumerated() {
+            if index.updateValue(i, forKey: w) != nil {
+                throw WordVecError.invalidInput("duplicate word '\(w)' in the vectors")
+            }
+        }
+        self.words = words
+        self.dim = dim
+        self.vectors = vectors
+        self.index = index
+    }
+
+    /// The row of `word`, or nil when it is not in the vocabulary.
+    public func vector(_ word: String) -> [Float]? {
+        guard let i = index[word] else { return nil }
+        return row(i)
+    }
+
+    public func row(_ i: Int) -> [Float] { Array(vectors[(i * dim)..<((i + 1) * dim)]) }
+
+    /// A copy with every row scaled to unit length (zero rows stay zero).
+    public func normalized() -> Embeddings {
+        var copy = self
+        copy.vectors.withUnsafeMutableBufferPointer { v in
+            for i in 0..<count { VectorMath.normalize(v.baseAddress! + i * dim, dim) }
+        }
+        return copy
+    }
+
+    /// The first `n` rows (the n most frequent words when rows are in vocabulary order).
+    public func prefix(_ n: Int) -> Embeddings {
+        let k = min(n, count)
+        return try! Embeddings(words: Array(words.prefix(k)), dim: dim, vectors: Array(vectors.prefix(k * dim)))
+    }
+
+    /// The `k` rows most cosine-similar to `query`, skipping `excluded` rows.
+    /// `unitRows` must be `normalized().vectors` (pass it in to share it across queries).
+    public func nearest(to query: [Float], k: Int, unitRows: [Float], excluding excluded: Set<Int> = []) -> [(word: String, similarity: Float)] {
+        var q = query
+        q.withUnsafeMutableBufferPointer { VectorMath.normalize($0.baseAddress!, dim) }
+        var scores = [Float](repeating: 0, count: count)
+        unitRows.withUnsafeBufferPointer { a in
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(count), Int32(dim), 1, a.baseAddress, Int32(dim),
+                        q, 1, 0, &scores, 1)
+        }
+        return TopK.select(scores, k: k, excluding: excluded).map { (words[$0], scores[$0]) }
+    }
+}
+
+/// Small vector kernels shared by evaluators and trainers.
+public enum VectorMath {
+    @inline(__always)
+    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var s = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            s.addProduct(UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self),
+                         UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self))
+            i += 8
+        }
+        var r = s.sum()
+        while i < n { r += a[i] * b[i]; i += 1 }
+        return r
+    }
+
+    /// Scales `v` to unit length; leaves a zero vector alone.
+    public static func normalize(_ v: UnsafeMutablePointer<Float>, _ n: Int) {
+        let norm = dot(v, v, n).squareRoot()
+        guard norm > 0 else { return }
+        let inv = 1 / norm
+        for i in 0..<n { v[i] *= inv }
+    }
+}
+
+/// Partial selection of the largest scores.
+public enum TopK {
+    /// Indices of the `k` largest values, best first (ties: lower index first).
+    public static func select(_ scores: [Float], k: Int, excluding excluded: Set<Int> = []) -> [Int] {
+        guard k > 0 else { return [] }
+        var heap: [(Float, Int)] = []   // min-heap by score on a small array: k is small
+        heap.reserveCapacity(k + 1)
+        var minScore = -Float.infinity
+        for (i, s) in scores.enumerated() where !s.isNaN {
+            if heap.count == k && s <= minScore { continue }
+            if excluded.contains(i) { continue }
+            heap.append((s, i))
+            if heap.count > k {
+                // drop the current minimum (latest index among equal minima)
+                var m = 0
+                for j in 1..<heap.count where heap[j].0 < heap[m].0 || (heap[j].0 == heap[m].0 && heap[j].1 > heap[m].1) { m = j }
+                heap.remove(at: m)
+            }
+            if heap.count == k { minScore = heap.map(\.0).min()! }
+        }
+        return heap.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map(\.1)
+    }
+}
