@@ -1,5 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+// Release builds are tuned for the build machine (like word2vec.c's and GloVe's -march=native);
+// WORDVEC_TARGET_CPU=x86-64 (or another LLVM CPU name) builds a portable binary instead.
+let targetCPU = ProcessInfo.processInfo.environment["WORDVEC_TARGET_CPU"] ?? "native"
 
 let package = Package(
     name: "wordvec",
@@ -15,10 +20,11 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd",
                        providers: [.apt(["libzstd-dev"])]),
+        .target(name: "CPrefetch"),
         .target(
             name: "WordVec",
-            dependencies: ["CLapack", "CZstd"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: ["CLapack", "CZstd", "CPrefetch"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", targetCPU], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "wordvec",

@@ -14,12 +14,12 @@ public enum RowKernels {
         var s0 = V(), s1 = V()
         var i = 0
         while i + 2 * width <= stride {
-            s0 += va.load(fromByteOffset: i * 4, as: V.self) * vb.load(fromByteOffset: i * 4, as: V.self)
-            s1 += va.load(fromByteOffset: (i + width) * 4, as: V.self) * vb.load(fromByteOffset: (i + width) * 4, as: V.self)
+            s0.addProduct(va.load(fromByteOffset: i * 4, as: V.self), vb.load(fromByteOffset: i * 4, as: V.self))
+            s1.addProduct(va.load(fromByteOffset: (i + width) * 4, as: V.self), vb.load(fromByteOffset: (i + width) * 4, as: V.self))
             i += 2 * width
         }
         if i < stride {
-            s0 += va.load(fromByteOffset: i * 4, as: V.self) * vb.load(fromByteOffset: i * 4, as: V.self)
+            s0.addProduct(va.load(fromByteOffset: i * 4, as: V.self), vb.load(fromByteOffset: i * 4, as: V.self))
         }
         return (s0 + s1).sum()
     }
@@ -31,7 +31,8 @@ public enum RowKernels {
         let va = V(repeating: a)
         var i = 0
         while i < stride {
-            let r = vy.load(fromByteOffset: i * 4, as: V.self) + va * vx.load(fromByteOffset: i * 4, as: V.self)
+            var r = vy.load(fromByteOffset: i * 4, as: V.self)
+            r.addProduct(va, vx.load(fromByteOffset: i * 4, as: V.self))
             vy.storeBytes(of: r, toByteOffset: i * 4, as: V.self)
             i += width
         }
@@ -47,6 +48,58 @@ public enum RowKernels {
             vy.storeBytes(of: r, toByteOffset: i * 4, as: V.self)
             i += width
         }
+    }
+
+    /// The k×n block update of minibatched skip-gram (Ji et al. 2016), in one pass over the
+    /// rows, 16 floats at a time: h_i += Σ_j g[i·n+j] t_j and t_j += Σ_i g[i·n+j] h_i, both sides
+    /// computed from the values before the call. Rows may repeat (a word twice in a window):
+    /// every write re-reads the row, so repeated rows receive every update.
+    /// `scratch` holds k·16 floats.
+    @inline(__always)
+    public static func blockUpdate(h: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int,
+                                   t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+                                   g: UnsafePointer<Float>, stride: Int, scratch: UnsafeMutablePointer<Float>) {
+        let sc = UnsafeMutableRawPointer(scratch)
+        var o = 0
+        while o < stride {
+            let byteOffset = o * 4
+            // Δh_i for this chunk, from the old t_j.
+            for i in 0..<k {
+                var acc = V()
+                let gi = g + i * n
+                for j in 0..<n {
+                    acc.addProduct(V(repeating: gi[j]), UnsafeRawPointer(t[j]).load(fromByteOffset: byteOffset, as: V.self))
+                }
+                sc.storeBytes(of: acc, toByteOffset: i * 64, as: V.self)
+            }
+            // t_j += Σ_i g_ij h_i, from the old h_i.
+            for j in 0..<n {
+                var acc = V()
+                for i in 0..<k {
+                    acc.addProduct(V(repeating: g[i * n + j]), UnsafeRawPointer(h[i]).load(fromByteOffset: byteOffset, as: V.self))
+                }
+                let row = UnsafeMutableRawPointer(t[j])
+                row.storeBytes(of: row.load(fromByteOffset: byteOffset, as: V.self) + acc, toByteOffset: byteOffset, as: V.self)
+            }
+            for i in 0..<k {
+                let row = UnsafeMutableRawPointer(h[i])
+                row.storeBytes(of: row.load(fromByteOffset: byteOffset, as: V.self) + sc.load(fromByteOffset: i * 64, as: V.self),
+                               toByteOffset: byteOffset, as: V.self)
+            }
+            o += width
+        }
+    }
+
+    /// Allocates `count` floats aligned for whole-vector loads (64 bytes), zeroed.
+    public static func allocateRows(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
+        let p = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+        p.initialize(repeating: 0, count: max(count, 1))
+        return p
+    }
+
+    public static func deallocateRows(_ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).deallocate()
     }
 
     /// y = 0
@@ -68,12 +121,10 @@ public final class RowMatrix: @unchecked Sendable {
         self.rows = rows
         self.dim = dim
         stride = RowKernels.stride(for: dim)
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(rows, 1) * stride * 4, alignment: 64)
-        base = raw.bindMemory(to: Float.self, capacity: max(rows, 1) * stride)
-        base.initialize(repeating: 0, count: max(rows, 1) * stride)
+        base = RowKernels.allocateRows(rows * stride)
     }
 
-    deinit { UnsafeMutableRawPointer(base).deallocate() }
+    deinit { RowKernels.deallocateRows(base) }
 
     @inline(__always)
     public func row(_ i: Int) -> UnsafeMutablePointer<Float> { base + i * stride }

@@ -99,18 +99,25 @@ public struct Word2VecTrainer: EmbeddingTrainer {
                 if n < 2 { continue }
                 kept.withUnsafeBufferPointer { ids in
                     contexts.withUnsafeMutableBufferPointer { ctx in
+                        let prefetching = c.architecture == .skipGram && c.negative > 0
+                        if prefetching { worker.prepareSkipGram(center: ids[0], incoming: -1) }
                         for pos in 0..<n {
                             let b = c.window - worker.rng.next(below: c.window)   // effective window 1...window
                             var k = 0
                             for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
                                 ctx[k] = ids[q]; k += 1
                             }
-                            if k == 0 { continue }
                             switch c.architecture {
                             case .skipGram:
-                                if c.negative > 0 { worker.skipGramNegative(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
+                                if c.negative > 0 {
+                                    worker.skipGramNegative(contexts: ctx.baseAddress!, k: k, alpha: alpha)
+                                    if pos + 1 < n {
+                                        worker.prepareSkipGram(center: ids[pos + 1], incoming: pos + 1 + c.window < n ? ids[pos + 1 + c.window] : -1)
+                                    }
+                                }
                                 if c.hierarchicalSoftmax { worker.skipGramHierarchical(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
                             case .cbow:
+                                if k == 0 { continue }
                                 worker.cbow(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha,
                                             useNegative: c.negative > 0, useHierarchical: c.hierarchicalSoftmax)
                             }

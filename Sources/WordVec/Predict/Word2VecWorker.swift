@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// One training thread's state (rng, scratch rows, loss tally) kept apart from the shared
 /// weights, and the update steps of word2vec (Mikolov et al. 2013).
 ///
@@ -21,8 +23,11 @@ struct Word2VecWorker {
     let contextGrad: UnsafeMutablePointer<Float>
     let targetGrad: UnsafeMutablePointer<Float>
     let hidden: UnsafeMutablePointer<Float>
-    var targets: [Int32]
-    var scores: [Float]
+    let targets: UnsafeMutablePointer<Int32>
+    var preparedCount = 0
+    let gradients: UnsafeMutablePointer<Float>
+    let contextRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
+    let targetRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
 
     var loss: Double = 0
     var lossTerms: Int = 0
@@ -38,17 +43,23 @@ struct Word2VecWorker {
         self.tree = tree
         self.sigmoid = sigmoid
         rng = FastRandom(seed: seed)
-        contextGrad = .allocate(capacity: 2 * window * stride)
-        targetGrad = .allocate(capacity: (negative + 1) * stride)
-        hidden = .allocate(capacity: 2 * stride)
-        targets = [Int32](repeating: 0, count: negative + 1)
-        scores = [Float](repeating: 0, count: 2 * window * (negative + 1))
+        contextGrad = RowKernels.allocateRows(2 * window * stride)
+        targetGrad = RowKernels.allocateRows((negative + 1) * stride)
+        hidden = RowKernels.allocateRows(2 * stride)
+        targets = .allocate(capacity: negative + 1)
+        gradients = .allocate(capacity: 2 * window * (negative + 1))
+        contextRows = .allocate(capacity: 2 * window)
+        targetRows = .allocate(capacity: negative + 1)
     }
 
     func release() {
-        contextGrad.deallocate()
-        targetGrad.deallocate()
-        hidden.deallocate()
+        RowKernels.deallocateRows(contextGrad)
+        RowKernels.deallocateRows(targetGrad)
+        RowKernels.deallocateRows(hidden)
+        targets.deallocate()
+        gradients.deallocate()
+        contextRows.deallocate()
+        targetRows.deallocate()
     }
 
     /// The centre word and `negative` draws from the noise distribution (draws equal to the
@@ -64,37 +75,40 @@ struct Word2VecWorker {
         return n
     }
 
-    /// Skip-gram, negative sampling, shared negatives for the `k` contexts of one centre word.
-    mutating func skipGramNegative(center: Int32, contexts: UnsafePointer<Int32>, k: Int, alpha: Float) {
-        let n = drawTargets(center: center)
+    /// Draws the targets of the next skip-gram step ahead of time and prefetches their output
+    /// rows and the input row of `incoming` (the word about to enter the window), so the next
+    /// step does not wait on memory.
+    @inline(__always)
+    mutating func prepareSkipGram(center: Int32, incoming: Int32) {
+        preparedCount = drawTargets(center: center)
+        for j in 0..<preparedCount { prefetchRow(output.row(Int(targets[j]))) }
+        if incoming >= 0 { prefetchRow(input.row(Int(incoming))) }
+    }
+
+    @inline(__always)
+    func prefetchRow(_ p: UnsafeMutablePointer<Float>) {
+        var o = 0
+        while o < stride { wordvec_prefetch(p + o); o += 16 }
+    }
+
+    /// Skip-gram, negative sampling, shared negatives for the `k` contexts of one centre word
+    /// (targets prepared by `prepareSkipGram`).
+    mutating func skipGramNegative(contexts: UnsafePointer<Int32>, k: Int, alpha: Float) {
+        let n = preparedCount
         let s = stride
+        for i in 0..<k { contextRows[i] = input.row(Int(contexts[i])) }
+        for j in 0..<n { targetRows[j] = output.row(Int(targets[j])) }
         var lossSum: Float = 0
-        scores.withUnsafeMutableBufferPointer { g in
-            // Scores and gradients g_ij.
-            for i in 0..<k {
-                let h = input.row(Int(contexts[i]))
-                for j in 0..<n {
-                    let f = RowKernels.dot(h, output.row(Int(targets[j])), s)
-                    let label: Float = j == 0 ? 1 : 0
-                    g[i * n + j] = alpha * (label - sigmoid(f))
-                    lossSum -= sigmoid.log(j == 0 ? f : -f)
-                }
-            }
-            // Δh_i = Σ_j g_ij t_j
-            for i in 0..<k {
-                let d = contextGrad + i * s
-                RowKernels.zero(d, s)
-                for j in 0..<n { RowKernels.axpy(g[i * n + j], output.row(Int(targets[j])), d, s) }
-            }
-            // Δt_j = Σ_i g_ij h_i, applied at once.
+        for i in 0..<k {
+            let h = contextRows[i]
             for j in 0..<n {
-                let d = targetGrad + j * s
-                RowKernels.zero(d, s)
-                for i in 0..<k { RowKernels.axpy(g[i * n + j], input.row(Int(contexts[i])), d, s) }
+                let f = RowKernels.dot(h, targetRows[j], s)
+                let positive = j == 0
+                gradients[i * n + j] = alpha * ((positive ? 1 : 0) - sigmoid(f))
+                lossSum -= sigmoid.log(positive ? f : -f)
             }
         }
-        for j in 0..<n { RowKernels.add(targetGrad + j * s, output.row(Int(targets[j])), s) }
-        for i in 0..<k { RowKernels.add(contextGrad + i * s, input.row(Int(contexts[i])), s) }
+        RowKernels.blockUpdate(h: contextRows, k: k, t: targetRows, n: n, g: gradients, stride: s, scratch: contextGrad)
         loss += Double(lossSum)
         lossTerms += k * n
     }
