@@ -1,0 +1,128 @@
+import XCTest
+@testable import WordVec
+
+/// word2vec learns the planted structure of the synthetic corpus, in every variant.
+final class Word2VecTests: XCTestCase {
+    static func train(_ arch: Word2VecConfig.Architecture, hs: Bool, negative: Int = 5, threads: Int = 2,
+                      epochs: Int = 5, seed: UInt64 = 1) throws -> TrainedModel {
+        var c = Word2VecConfig()
+        c.architecture = arch
+        c.hierarchicalSoftmax = hs
+        c.negative = negative
+        c.dim = 40
+        c.minCount = 3
+        c.epochs = epochs
+        c.threads = threads
+        c.seed = seed
+        c.alpha = arch == .cbow ? 0.05 : 0.025
+        let corpus = try Corpus(path: TestSupport.syntheticCorpus.path)
+        return try Word2VecTrainer(config: c).train(corpus, progress: ProgressReporter("test", mode: .quiet))
+    }
+
+    /// Fraction of topic words whose 5 nearest neighbours are mostly (≥ 4 of 5) from their own topic.
+    static func topicPurity(_ e: Embeddings, _ synthetic: SyntheticCorpus) -> Double {
+        let unit = e.normalized().vectors
+        var good = 0, total = 0
+        for topic in synthetic.topics {
+            let members = Set(topic)
+            for w in topic {
+                guard let i = e.index[w] else { continue }
+                total += 1
+                let hits = e.nearest(to: e.row(i), k: 5, unitRows: unit, excluding: [i])
+                if hits.filter({ members.contains($0.word) }).count >= 4 { good += 1 }
+            }
+        }
+        return Double(good) / Double(max(total, 1))
+    }
+
+    /// 3CosAdd accuracy (inputs excluded) over the planted analogy questions.
+    static func analogyAccuracy(_ e: Embeddings, _ synthetic: SyntheticCorpus) -> Double {
+        let unit = e.normalized()
+        var correct = 0, total = 0
+        for rel in synthetic.relations {
+            for (a, b) in rel.pairs {
+                for (c, d) in rel.pairs where c != a {
+                    guard let ia = unit.index[a], let ib = unit.index[b], let ic = unit.index[c] else { continue }
+                    total += 1
+                    var q = [Float](repeating: 0, count: e.dim)
+                    for j in 0..<e.dim {
+                        q[j] = unit.vectors[ib * e.dim + j] - unit.vectors[ia * e.dim + j] + unit.vectors[ic * e.dim + j]
+                    }
+                    if unit.nearest(to: q, k: 1, unitRows: unit.vectors, excluding: [ia, ib, ic]).first?.word == d { correct += 1 }
+                }
+            }
+        }
+        return Double(correct) / Double(max(total, 1))
+    }
+
+    func assertLearns(_ arch: Word2VecConfig.Architecture, hs: Bool, negative: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        let model = try Self.train(arch, hs: hs, negative: negative)
+        guard case .dense(let e) = model.vectors else { return XCTFail("dense vectors expected", file: file, line: line) }
+        let synthetic = TestSupport.syntheticCorpus.corpus
+        let purity = Self.topicPurity(e, synthetic)
+        let analogy = Self.analogyAccuracy(e, synthetic)
+        // Chance is about 1/vocabulary (≈ 0.5%) for analogies and 11/vocabulary for neighbours.
+        XCTAssertGreaterThan(purity, 0.9, "topic neighbours, \(arch) hs=\(hs)", file: file, line: line)
+        XCTAssertGreaterThan(analogy, 0.5, "planted analogies, \(arch) hs=\(hs)", file: file, line: line)
+        XCTAssertEqual(model.epochLosses.count, 5, file: file, line: line)
+        XCTAssertLessThan(model.epochLosses.last!, model.epochLosses.first!, "loss falls", file: file, line: line)
+    }
+
+    func testSkipGramNegativeSamplingLearns() throws { try assertLearns(.skipGram, hs: false, negative: 5) }
+    func testSkipGramHierarchicalSoftmaxLearns() throws { try assertLearns(.skipGram, hs: true, negative: 0) }
+    func testCBOWNegativeSamplingLearns() throws { try assertLearns(.cbow, hs: false, negative: 5) }
+    func testCBOWHierarchicalSoftmaxLearns() throws { try assertLearns(.cbow, hs: true, negative: 0) }
+
+    func testSingleThreadWithSeedIsByteIdentical() throws {
+        let dir = TestSupport.tempDir()
+        let corpus = TestSupport.syntheticCorpus.path
+        for run in 1...2 {
+            let r = try TestSupport.wordvec("train", corpus, "--threads", "1", "--seed", "7", "--epochs", "2", "--dim", "20",
+                                            "--quiet", "-o", "\(dir)/run\(run).vec")
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let a = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/run1.vec"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/run2.vec"))
+        XCTAssertFalse(a.isEmpty)
+        XCTAssertEqual(a, b, "--threads 1 --seed 7 must give byte-identical output")
+        let c = try TestSupport.wordvec("train", corpus, "--threads", "1", "--seed", "8", "--epochs", "2", "--dim", "20",
+                                        "--quiet", "-o", "\(dir)/run3.vec")
+        XCTAssertEqual(c.status, 0, c.stderr)
+        XCTAssertNotEqual(a, try Data(contentsOf: URL(fileURLWithPath: "\(dir)/run3.vec")), "another seed, other vectors")
+    }
+
+    func testOptionalOutputsAndConfig() throws {
+        let dir = TestSupport.tempDir()
+        let r = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--epochs", "1", "--dim", "16", "--quiet",
+                                        "-o", "\(dir)/w.vec", "--save-context", "\(dir)/c.vec", "--save-vocab", "\(dir)/v.txt")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let w = try VectorFileReader.readDense("\(dir)/w.vec"), c = try VectorFileReader.readDense("\(dir)/c.vec")
+        XCTAssertEqual(w.words, c.words)
+        XCTAssertNotEqual(w.vectors, c.vectors)
+        let vocab = try Vocabulary.load(from: "\(dir)/v.txt")
+        XCTAssertEqual(vocab.words, w.words)
+        let config = try JSONDecoder().decode(Word2VecConfig.self, from: Data(contentsOf: URL(fileURLWithPath: "\(dir)/w.vec.config.json")))
+        XCTAssertEqual(config.dim, 16)
+        XCTAssertEqual(config.architecture, .skipGram)
+        // W + C is the sum of the two.
+        let s = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--epochs", "1", "--dim", "16", "--quiet",
+                                        "--threads", "1", "--vectors", "sum", "-o", "\(dir)/s.vec", "--save-context", "\(dir)/c1.vec")
+        XCTAssertEqual(s.status, 0, s.stderr)
+        let w1 = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--epochs", "1", "--dim", "16", "--quiet",
+                                         "--threads", "1", "-o", "\(dir)/w1.vec")
+        XCTAssertEqual(w1.status, 0, w1.stderr)
+        let sum = try VectorFileReader.readDense("\(dir)/s.vec"), word = try VectorFileReader.readDense("\(dir)/w1.vec"),
+            ctx = try VectorFileReader.readDense("\(dir)/c1.vec")
+        for i in 0..<sum.vectors.count { XCTAssertEqual(sum.vectors[i], word.vectors[i] + ctx.vectors[i], accuracy: 1e-6) }
+    }
+
+    func testBadFlagsGiveClearErrors() throws {
+        let r = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--negative", "0", "-o", "/tmp/never.vec")
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--negative 0 needs --hs"), r.stderr)
+        let h = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--hs", "--negative", "0", "--vectors", "context",
+                                        "--epochs", "1", "--quiet", "-o", "\(TestSupport.tempDir())/x.vec")
+        XCTAssertEqual(h.status, 1)
+        XCTAssertTrue(h.stderr.hasPrefix("wordvec: error: "), h.stderr)
+    }
+}
