@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// Helpers shared by the test files: temporary folders, the built `wordvec` binary, python.
 enum TestSupport {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// The small pieces word2vec is made of: row kernels, noise distribution, subsampling, Huffman codes.
 final class TrainingPiecesTests: XCTestCase {

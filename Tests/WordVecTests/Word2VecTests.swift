@@ -1,5 +1,5 @@
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// word2vec learns the planted structure of the synthetic corpus, in every variant.
 final class Word2VecTests: XCTestCase {
