@@ -24,6 +24,26 @@ public enum RowKernels {
         return (s0 + s1).sum()
     }
 
+    /// Four dot products of `a` with b0…b3 at once (one load of `a` serves four independent
+    /// accumulators, which also hides the FMA latency that a single dot product waits on).
+    @inline(__always)
+    public static func dot4(_ a: UnsafePointer<Float>, _ b0: UnsafePointer<Float>, _ b1: UnsafePointer<Float>,
+                            _ b2: UnsafePointer<Float>, _ b3: UnsafePointer<Float>, _ stride: Int) -> SIMD4<Float> {
+        let va = UnsafeRawPointer(a)
+        let r0 = UnsafeRawPointer(b0), r1 = UnsafeRawPointer(b1), r2 = UnsafeRawPointer(b2), r3 = UnsafeRawPointer(b3)
+        var s0 = V(), s1 = V(), s2 = V(), s3 = V()
+        var o = 0
+        while o < stride * 4 {
+            let x = va.load(fromByteOffset: o, as: V.self)
+            s0.addProduct(x, r0.load(fromByteOffset: o, as: V.self))
+            s1.addProduct(x, r1.load(fromByteOffset: o, as: V.self))
+            s2.addProduct(x, r2.load(fromByteOffset: o, as: V.self))
+            s3.addProduct(x, r3.load(fromByteOffset: o, as: V.self))
+            o += width * 4
+        }
+        return SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum())
+    }
+
     /// y += a * x
     @inline(__always)
     public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {

@@ -101,11 +101,22 @@ struct Word2VecWorker {
         var lossSum: Float = 0
         for i in 0..<k {
             let h = contextRows[i]
-            for j in 0..<n {
-                let f = RowKernels.dot(h, targetRows[j], s)
-                let positive = j == 0
-                gradients[i * n + j] = alpha * ((positive ? 1 : 0) - sigmoid(f))
-                lossSum -= sigmoid.log(positive ? f : -f)
+            let gi = gradients + i * n
+            var j = 0
+            while j + 4 <= n {
+                let f = RowKernels.dot4(h, targetRows[j], targetRows[j + 1], targetRows[j + 2], targetRows[j + 3], s)
+                for q in 0..<4 { gi[j + q] = f[q] }
+                j += 4
+            }
+            while j < n { gi[j] = RowKernels.dot(h, targetRows[j], s); j += 1 }
+            // g_ij = α (label − σ(f)); the first target is the centre word (label 1).
+            let f0 = gi[0]
+            gi[0] = alpha * (1 - sigmoid(f0))
+            lossSum -= sigmoid.log(f0)
+            for j in 1..<n {
+                let f = gi[j]
+                gi[j] = -alpha * sigmoid(f)
+                lossSum -= sigmoid.log(-f)
             }
         }
         RowKernels.blockUpdate(h: contextRows, k: k, t: targetRows, n: n, g: gradients, stride: s, scratch: contextGrad)
