@@ -40,29 +40,28 @@ public final class SentenceReader: SentenceSource {
     }
 }
 
-/// One reader shared by several threads under a lock, restarting for each of `passes` passes:
-/// the way to feed threads from a stream that cannot be cut into byte ranges (.zst, stdin, a
-/// directory). Reading is cheap next to training, so the lock is rarely contended.
+/// One reader shared by several threads under a lock, for `passes` passes (restarting the
+/// cache between them): the way to feed threads from a stream that cannot be cut into byte
+/// ranges (.zst, stdin, a directory). Reading is cheap next to training, so the lock is rarely
+/// contended.
 public final class SharedSentenceReader: SentenceSource {
     private let lock = NSLock()
-    private let makeReader: () throws -> SentenceReader
-    private var reader: SentenceReader?
+    private let cache: SentenceCache
     private var passesLeft: Int
     public private(set) var pass = 0
 
-    public init(passes: Int, makeReader: @escaping () throws -> SentenceReader) {
+    public init(passes: Int, cache: SentenceCache) {
         passesLeft = passes
-        self.makeReader = makeReader
+        self.cache = cache
     }
 
     public func next(into ids: inout [Int32]) throws -> Bool {
         lock.lock(); defer { lock.unlock() }
         while passesLeft > 0 {
-            if reader == nil { reader = try makeReader() }
-            if try reader!.next(into: &ids) { return true }
-            reader = nil
+            if try cache.next(into: &ids) { return true }
             passesLeft -= 1
             pass += 1
+            if passesLeft > 0 { try cache.restart() }
         }
         return false
     }

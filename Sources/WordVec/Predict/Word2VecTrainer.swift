@@ -45,7 +45,7 @@ public struct Word2VecTrainer: EmbeddingTrainer {
         // Seekable corpora: thread i reads byte range i every epoch. Others: one shared reader.
         let ranges: [Range<Int64>]? = corpus.isSeekable && threads > 1 ? corpus.byteRanges(threads) : nil
         let shared: SharedSentenceReader? = ranges == nil
-            ? SharedSentenceReader(passes: c.epochs) { try SentenceReader(corpus: corpus, table: table, options: c.tokenizer) }
+            ? SharedSentenceReader(passes: c.epochs, cache: try SentenceCache { try SentenceReader(corpus: corpus, table: table, options: c.tokenizer) })
             : nil
 
         try runOnThreads(threads) { t in
@@ -59,17 +59,17 @@ public struct Word2VecTrainer: EmbeddingTrainer {
             var alpha = startAlpha
             var sinceUpdate = 0
             var epoch = 0
-            var reader: SentenceSource
-            if let shared { reader = shared } else {
-                reader = try SentenceReader(corpus: corpus, table: table, options: c.tokenizer, range: ranges?[t])
-            }
+            let own: SentenceCache? = shared == nil
+                ? try SentenceCache { try SentenceReader(corpus: corpus, table: table, options: c.tokenizer, range: ranges?[t]) }
+                : nil
+            let reader: SentenceSource = shared ?? own!
             while true {
                 if !(try reader.next(into: &sentence)) {
                     epochLoss.add(epoch: epoch, loss: worker.loss, terms: worker.lossTerms)
                     worker.loss = 0; worker.lossTerms = 0
                     epoch += 1
                     if shared != nil || epoch >= c.epochs { break }
-                    reader = try SentenceReader(corpus: corpus, table: table, options: c.tokenizer, range: ranges?[t])
+                    try own?.restart()
                     continue
                 }
                 if let shared, shared.pass > epoch {

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Replays a corpus as word ids: the first pass reads (tokenizes, hashes) the corpus and records
+/// the ids in a temporary file; later passes stream that file instead, which spares trainers
+/// the tokenizing and hashing on every epoch after the first. Memory stays constant (a 1 MB
+/// buffer); the file (4 bytes a word) is removed when the cache goes away. If the file cannot
+/// be written, every pass reads the corpus again.
+public final class SentenceCache: SentenceSource {
+    private static let sentenceEnd: Int32 = -1
+    private let makeReader: () throws -> SentenceReader
+    private var reader: SentenceReader?
+    private let path: String
+    private var fd: Int32 = -1
+    private var recording = true       // first pass: reading the corpus and writing the file
+    private var usable = true          // the file holds a complete pass
+    private let capacity = 1 << 18     // ids per buffer
+    private let buffer: UnsafeMutablePointer<Int32>
+    private var count = 0, position = 0
+
+    public init(_ makeReader: @escaping () throws -> SentenceReader) throws {
+        self.makeReader = makeReader
+        let dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory()
+        path = (dir.hasSuffix("/") ? dir : dir + "/") + "wordvec-ids-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        buffer = .allocate(capacity: capacity)
+        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if fd < 0 { usable = false } else { unlink(path) }   // unlinked at once: nothing to clean up later
+        reader = try makeReader()
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+        buffer.deallocate()
+    }
+
+    /// Starts the next pass (from the cache when the first pass recorded it completely).
+    public func restart() throws {
+        if recording {
+            recording = false
+            if usable && !flush() { usable = false }
+        }
+        if usable {
+            reader = nil
+            lseek(fd, 0, SEEK_SET)
+            count = 0
+            position = 0
+        } else {
+            reader = try makeReader()
+        }
+    }
+
+    public func next(into ids: inout [Int32]) throws -> Bool {
+        if let reader {
+            guard try reader.next(into: &ids) else { return false }
+            if recording && usable {
+                if count + ids.count + 1 > capacity && !flush() { usable = false }
+                if ids.count + 1 > capacity { usable = false }
+                if usable {
+                    for w in ids { buffer[count] = w; count += 1 }
+                    buffer[count] = SentenceCache.sentenceEnd
+                    count += 1
+                }
+            }
+            return true
+        }
+        ids.removeAll(keepingCapacity: true)
+        while true {
+            if position == count {
+                guard try refill() else { return !ids.isEmpty }
+            }
+            let w = buffer[position]
+            position += 1
+            if w == SentenceCache.sentenceEnd { return true }
+            ids.append(w)
+        }
+    }
+
+    private func flush() -> Bool {
+        var offset = 0
+        let bytes = count * 4
+        let raw = UnsafeRawPointer(buffer)
+        while offset < bytes {
+            let n = write(fd, raw + offset, bytes - offset)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            offset += n
+        }
+        count = 0
+        return true
+    }
+
+    private func refill() throws -> Bool {
+        var got = 0
+        while true {
+            let n = read(fd, UnsafeMutableRawPointer(buffer) + got, capacity * 4 - got)
+            if n < 0 {
+                if errno == EINTR { try Interrupt.check(); continue }
+                throw WordVecError.unreadable("the temporary word-id cache", systemError())
+            }
+            got += n
+            if n == 0 || got % 4 == 0 { break }
+        }
+        count = got / 4
+        position = 0
+        return count > 0
+    }
+}
