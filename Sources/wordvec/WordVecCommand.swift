@@ -12,7 +12,7 @@ struct WordVecCommand: ParsableCommand {
         Corpus inputs: a plain text file, a .zst file, a directory (files in sorted order), or - for stdin.
         Vector files: .vec text (default), word2vec .bin, GloVe text (read), sparse text.
         """,
-        subcommands: [TrainCommand.self, VocabCommand.self, ConvertCommand.self, NeighborsCommand.self, GenerateCorpusCommand.self]
+        subcommands: [TrainCommand.self, VocabCommand.self, ConvertCommand.self, NeighborsCommand.self, GenerateCorpusCommand.self, AnalogyCommand.self, SimilarityCommand.self, CompareCommand.self]
     )
 
     static func main() {

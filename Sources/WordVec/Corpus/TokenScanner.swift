@@ -15,7 +15,9 @@ public final class TokenScanner {
     private let buffer: UnsafeMutablePointer<UInt8>
     private let scratch: UnsafeMutablePointer<UInt8>
     private let scratchCapacity: Int
-    private var fileIndex = -1
+    /// Index in `corpus.files` of the file being read (`files.count` once all are read); a
+    /// `.lineEnd` after which it changed marks the end of a file (a document boundary).
+    public private(set) var fileIndex = -1
     private var source: ByteSource?
     private var p = 0, end = 0
     private var bufferOffset: Int64 = 0   // absolute file offset of buffer[0]
@@ -114,7 +116,8 @@ public final class TokenScanner {
                 if c & TokenScanner.sep == 0 { break }
                 p += 1
                 if c & TokenScanner.newline != 0 { return .lineEnd }
-                if c & TokenScanner.nul != 0 { warnings.nulBytes += 1 }
+                // Separators past the range end are also skipped by the next range: count them there.
+                if c & TokenScanner.nul != 0 && bufferOffset + Int64(p) <= rangeEnd { warnings.nulBytes += 1 }
             }
             if p == end {
                 if try refill(keepingFrom: p) { continue }

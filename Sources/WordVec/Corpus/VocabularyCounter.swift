@@ -81,15 +81,16 @@ public struct VocabularyCounter {
                 let e = table.findOrInsert(scanner.token)
                 table.values[e] &+= 1
                 tokens += 1
+                if e >= maxTypesInMemory {
+                    // word2vec's ReduceVocab, as soon as the table passes the limit: drop types
+                    // seen at most `threshold` times so far, and raise the threshold.
+                    let t = part.threshold
+                    table.filter { $0 > t }
+                    part.threshold += 1
+                    part.prunings += 1
+                }
                 if tokens & 0xFFFFF == 0 {
                     try Interrupt.check()
-                    if table.count > maxTypesInMemory {
-                        // word2vec's ReduceVocab: drop types seen at most `threshold` times so far.
-                        let t = part.threshold
-                        table.filter { $0 > t }
-                        part.threshold += 1
-                        part.prunings += 1
-                    }
                     if let progress, range == nil {
                         progress.update(fraction: Double(tokens) * 6 / totalBytes, detail: "\(tokens) tokens")
                     }

@@ -113,13 +113,17 @@ public enum VectorFileReader {
             return .dense(binary ? try parseBinary(expected: n, dim: d) : try parseText(expected: n, dim: d))
         }
 
-        /// True when the first record after the header reads as `word` and `dim` numbers.
+        /// True when the first record after the header is text: `word` and `dim` numbers, or
+        /// printable ASCII after the word starting like a number (so a bad text value gets a text
+        /// error rather than a binary one). Raw float bytes practically never pass either test.
         func looksLikeText(dim: Int) -> Bool {
             var copy = self
             guard let (s, e) = copy.nextLine() else { return true }
             let f = fields(s, e)
-            guard f.count == dim + 1 else { return false }
-            return f.dropFirst().allSatisfy { FloatParsing.parse(p, $0.0, $0.1) != nil }
+            if f.count < 2 { return true }   // binary records always have `word ` before the floats
+            if f.count == dim + 1 && f.dropFirst().allSatisfy({ FloatParsing.parse(p, $0.0, $0.1) != nil }) { return true }
+            guard (f[1].0..<e).allSatisfy({ (p[$0] >= 32 && p[$0] < 127) || p[$0] == 9 }) else { return false }
+            return "+-.0123456789nNiI".utf8.contains(p[f[1].0])
         }
 
         mutating func parseText(expected: Int?, dim: Int) throws -> Embeddings {

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A word pair with a human similarity score (WordSim-353, SimLex-999, MEN, ...).
+public struct WordPair: Sendable, Equatable {
+    public var a, b: String
+    public var score: Double
+    /// 1-based line number in the file.
+    public var line: Int
+}
+
+/// A parsed word-similarity file.
+///
+/// Rules (documented in docs/evaluation.md): fields are tab separated when the line has a tab,
+/// else comma separated when it has a comma, else space separated; blank lines and lines starting
+/// with `#` or `//` are skipped; a line before the first pair whose score is not a number is a
+/// header and skipped; after that, a line that is not exactly `word1 word2 score` with a finite
+/// numeric score is an error naming the line (not a silent skip: a wrong column would quietly
+/// change the correlation).
+public struct WordPairSet: Sendable {
+    public var pairs: [WordPair]
+    public var headerLines: [Int]
+
+    public static func load(_ path: String) throws -> WordPairSet {
+        try parse(try EvalFile.read(path), name: path)
+    }
+
+    public static func parse(_ text: String, name: String) throws -> WordPairSet {
+        var pairs: [WordPair] = []
+        var headers: [Int] = []
+        var lineNo = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("//") { continue }
+            let fields: [String]
+            if line.contains("\t") {
+                fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            } else if line.contains(",") {
+                fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            } else {
+                fields = line.split(separator: " ").map(String.init)
+            }
+            guard let last = fields.last else { continue }
+            let score = Double(last)
+            if pairs.isEmpty && score == nil && fields.count == 3 {
+                headers.append(lineNo)      // e.g. `Word 1,Word 2,Human (mean)`
+                continue
+            }
+            guard fields.count == 3 else {
+                throw WordVecError.invalidInput("\(name):\(lineNo): expected `word1 word2 score` (tab, comma or space separated), found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+            }
+            guard let s = score, s.isFinite else {
+                throw WordVecError.invalidInput("\(name):\(lineNo): the score `\(last)` is not a number")
+            }
+            guard !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw WordVecError.invalidInput("\(name):\(lineNo): an empty word")
+            }
+            pairs.append(WordPair(a: fields[0], b: fields[1], score: s, line: lineNo))
+        }
+        guard !pairs.isEmpty else {
+            throw WordVecError.invalidInput("\(name): no word pairs in the file (expected `word1 word2 score` lines)")
+        }
+        return WordPairSet(pairs: pairs, headerLines: headers)
+    }
+}
+
+/// What to do with a pair that has a word outside the vocabulary.
+public enum OOVPolicy: String, Codable, Sendable, CaseIterable {
+    /// Leave it out of the correlation (gensim's default; the coverage says how many were left out).
+    case skip
+    /// Score it with model similarity 0, the null-vector convention of fastText's evaluation for
+    /// vectors that cannot compose the word (gensim's dummy4unknown=True).
+    case zero
+}
+
+/// Settings of a word-similarity evaluation; defaults are gensim's `evaluate_word_pairs`.
+public struct SimilarityOptions: Codable, Sendable {
+    public var restrict = 300_000
+    public var caseFolding = true
+    public var oov: OOVPolicy = .skip
+
+    public init(restrict: Int = 300_000, caseFolding: Bool = true, oov: OOVPolicy = .skip) {
+        self.restrict = restrict; self.caseFolding = caseFolding; self.oov = oov
+    }
+}
+
+/// The result of one word-similarity evaluation.
+public struct SimilarityReport: Encodable, Sendable {
+    public var pairsFile: String
+    public var vectorsFile: String?
+    public var options: SimilarityOptions
+    public var pairs: Int
+    /// Pairs with both words in the vocabulary.
+    public var covered: Int
+    /// Pairs in the correlation (covered, plus the OOV ones when they are scored 0).
+    public var scored: Int
+    /// The pairs with an unknown word, as `a b`.
+    public var oovPairs: [String]
+    public var spearman: Double?
+    public var pearson: Double?
+    public var coverage: Double { pairs > 0 ? Double(covered) / Double(pairs) : 0 }
+
+    enum CodingKeys: String, CodingKey { case pairsFile, vectorsFile, options, pairs, covered, scored, oovPairs, spearman, pearson, coverage }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pairsFile, forKey: .pairsFile)
+        try c.encodeIfPresent(vectorsFile, forKey: .vectorsFile)
+        try c.encode(options, forKey: .options)
+        try c.encode(pairs, forKey: .pairs)
+        try c.encode(covered, forKey: .covered)
+        try c.encode(scored, forKey: .scored)
+        try c.encode(oovPairs, forKey: .oovPairs)
+        try c.encode(spearman, forKey: .spearman)
+        try c.encode(pearson, forKey: .pearson)
+        try c.encode(coverage, forKey: .coverage)
+    }
+}
+
+/// Correlation of the vectors' cosine similarities with human judgements.
+public enum WordSimilarityBenchmark {
+    public static func evaluate(_ vectors: LoadedVectors, pairs set: WordPairSet, options: SimilarityOptions = SimilarityOptions(),
+                                pairsFile: String = "") -> SimilarityReport {
+        let vocab = EvalVocabulary(words: vectors.words, restrict: options.restrict, caseFolding: options.caseFolding)
+        var gold: [Double] = [], model: [Double] = []
+        var oov: [String] = []
+        for p in set.pairs {
+            if let i = vocab.row(of: p.a), let j = vocab.row(of: p.b) {
+                gold.append(p.score)
+                model.append(Double(cosine(vectors, i, j)))
+            } else {
+                oov.append("\(p.a) \(p.b)")
+                if options.oov == .zero { gold.append(p.score); model.append(0) }
+            }
+        }
+        return SimilarityReport(pairsFile: pairsFile, vectorsFile: nil, options: options, pairs: set.pairs.count,
+                                covered: set.pairs.count - oov.count, scored: gold.count, oovPairs: oov,
+                                spearman: RankStatistics.spearman(gold, model), pearson: RankStatistics.pearson(gold, model))
+    }
+
+    /// Cosine of rows i and j (0 when either is a zero vector).
+    static func cosine(_ v: LoadedVectors, _ i: Int, _ j: Int) -> Float {
+        switch v {
+        case .dense(let e):
+            return e.vectors.withUnsafeBufferPointer { p in
+                let a = p.baseAddress! + i * e.dim, b = p.baseAddress! + j * e.dim
+                let na = VectorMath.dot(a, a, e.dim), nb = VectorMath.dot(b, b, e.dim)
+                return na > 0 && nb > 0 ? VectorMath.dot(a, b, e.dim) / (na.squareRoot() * nb.squareRoot()) : 0
+            }
+        case .sparse(let s):
+            func dot(_ x: Int, _ y: Int) -> Float {
+                var p = s.rowStarts[x], q = s.rowStarts[y], sum: Float = 0
+                while p < s.rowStarts[x + 1] && q < s.rowStarts[y + 1] {
+                    if s.columns[p] == s.columns[q] { sum += s.values[p] * s.values[q]; p += 1; q += 1 }
+                    else if s.columns[p] < s.columns[q] { p += 1 } else { q += 1 }
+                }
+                return sum
+            }
+            let na = dot(i, i), nb = dot(j, j)
+            return na > 0 && nb > 0 ? dot(i, j) / (na.squareRoot() * nb.squareRoot()) : 0
+        }
+    }
+}
+
+extension SimilarityReport {
+    /// The human-readable report `wordvec similarity` prints.
+    public func renderText() -> String {
+        var out = "similarity: \(pairsFile)"
+        if let v = vectorsFile { out += " on \(v)" }
+        out += "\n"
+        out += "Spearman rho  \(Fmt.fixed(spearman))\n"
+        out += "Pearson r     \(Fmt.fixed(pearson))\n"
+        out += String(format: "coverage      %d/%d pairs (%.1f%%)", covered, pairs, 100 * coverage)
+        out += options.oov == .zero && !oovPairs.isEmpty ? "; \(oovPairs.count) OOV pairs scored 0\n" : "\n"
+        if !oovPairs.isEmpty {
+            let shown = oovPairs.prefix(20).joined(separator: ", ")
+            out += "OOV pairs     \(oovPairs.count): \(shown)\(oovPairs.count > 20 ? ", …" : "")\n"
+        }
+        return out
+    }
+}

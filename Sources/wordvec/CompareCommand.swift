@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import WordVec
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "One table across vector files: analogy sem/syn/total, each similarity set, vocabulary size, dim.",
+        discussion: """
+        Methods are rows (named after their files, or --name). Markdown by default, --json for machines,
+        --svg FILE for a grouped bar chart. Analogy and similarity settings are those of `wordvec analogy` and
+        `wordvec similarity` (gensim's defaults). Vector files are loaded one at a time.
+        """
+    )
+
+    @Argument(help: "Vector files to compare.")
+    var files: [String]
+
+    @Option(help: "An analogy questions file (repeatable).")
+    var analogy: [String] = []
+
+    @Option(help: "A word-similarity file (repeatable).")
+    var similarity: [String] = []
+
+    @Option(help: "A row name per vector file, in order (repeatable; default: the file name).")
+    var name: [String] = []
+
+    @Option(help: "Analogy method: add (3CosAdd) or mul (3CosMul).")
+    var method: AnalogyMethod = .add
+
+    @Option(help: "Analogy vocabulary restriction (first N rows); 0 = all.")
+    var restrict = 30_000
+
+    @Option(help: "Similarity vocabulary restriction (first N rows); 0 = all.")
+    var similarityRestrict = 300_000
+
+    @Flag(help: "Match words with their case (default: case-insensitive).")
+    var keepCase = false
+
+    @Flag(help: "Print JSON instead of Markdown.")
+    var json = false
+
+    @Option(help: "Also draw a grouped bar chart to this SVG file.")
+    var svg: String?
+
+    @Flag(help: "No progress lines on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one vector file") }
+        if !name.isEmpty && name.count != files.count {
+            throw ValidationError("--name given \(name.count) times for \(files.count) vector files")
+        }
+        if restrict < 0 || similarityRestrict < 0 { throw ValidationError("restrictions must be 0 (all) or positive") }
+    }
+
+    func run() throws {
+        let progress = ProgressReporter("compare", mode: quiet ? .quiet : .auto)
+        // Parse every evaluation file first: a bad one fails before any vectors are loaded.
+        let questionSets = try analogy.map { ($0, try AnalogyQuestionSet.load($0)) }
+        let pairSets = try similarity.map { ($0, try WordPairSet.load($0)) }
+        var table = ComparisonTable()
+        table.columns = ComparisonTable.columns(analogy: questionSets.map { (file: $0.0, set: $0.1) }, similarity: similarity)
+        for (i, file) in files.enumerated() {
+            try Interrupt.check()
+            let v = try VectorFileReader.read(file)
+            let a = try questionSets.map { path, set -> AnalogyReport in
+                var r = try AnalogyBenchmark.evaluate(v, questions: set, options: AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase),
+                                                      questionsFile: path)
+                r.vectorsFile = file
+                return r
+            }
+            let s = pairSets.map { path, set -> SimilarityReport in
+                var r = WordSimilarityBenchmark.evaluate(v, pairs: set, options: SimilarityOptions(restrict: similarityRestrict, caseFolding: !keepCase),
+                                                         pairsFile: path)
+                r.vectorsFile = file
+                return r
+            }
+            let rowName = name.isEmpty ? (file as NSString).lastPathComponent : name[i]
+            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, analogy: a, similarity: s)
+            progress.note("compare: \(rowName) done (\(i + 1)/\(files.count))")
+        }
+        if let svg {
+            let chart = BarChartSVG(table: table).render()
+            try AtomicFile.write(to: svg) { try $0.write(chart) }
+        }
+        print(json ? try EvalJSON.encode(table) : table.markdown(), terminator: json ? "\n" : "")
+    }
+}
