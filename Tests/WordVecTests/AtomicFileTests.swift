@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// Atomic writes: complete file or nothing under the target name, whatever goes wrong.
 final class AtomicFileTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// End-to-end checks of the `wordvec` foundation commands (vocab, convert, neighbors,
 /// generate-corpus, and train's I/O): outputs, one-line errors, progress lines, Ctrl-C.
@@ -191,10 +191,11 @@ final class CLITests: XCTestCase {
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
-        var errData = Data()
+        final class Collected: @unchecked Sendable { var data = Data() }   // written once, read after wait()
+        let errData = Collected()
         let reading = DispatchGroup()
         reading.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); reading.leave() }
+        DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); reading.leave() }
         try p.run()
         Thread.sleep(forTimeInterval: 1.5)
         XCTAssertTrue(p.isRunning, "training ended before the signal; the test needs a longer run")
@@ -207,7 +208,7 @@ final class CLITests: XCTestCase {
         }
         p.waitUntilExit()
         reading.wait()
-        let stderr = String(decoding: errData, as: UTF8.self)
+        let stderr = String(decoding: errData.data, as: UTF8.self)
         XCTAssertEqual(p.terminationReason, .exit, "it should exit by itself, not die of the signal")
         XCTAssertNotEqual(p.terminationStatus, 0)
         XCTAssertEqual(stderr, "wordvec: error: interrupted; no output was written\n")

@@ -1,7 +1,7 @@
 import CZstd
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// The streaming corpus reader: tokenizer rules, bad bytes, byte ranges, inputs (.zst, directory,
 /// stdin), bad paths, and constant memory on one huge line.

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// Document boundaries: lines, blank-line separated paragraphs, fixed-size chunks.
 final class DocumentReaderTests: XCTestCase {

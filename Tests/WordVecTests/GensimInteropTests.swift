@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// gensim's `KeyedVectors.load_word2vec_format` reads what wordvec writes (.vec, .bin, GloVe
 /// text without header), and wordvec reads what gensim writes (text and binary).

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// Vector files: round trips in every format, format detection, and one clear error naming the
 /// line for each kind of malformed file.

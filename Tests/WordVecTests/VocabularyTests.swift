@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WordVec
+import WordVec
 
 /// Vocabulary counting, order, trimming, pruning, the `word count` file format, and the shared
 /// sampling pieces built from it (noise distribution, subsampling, RNG).
