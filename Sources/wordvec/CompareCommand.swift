@@ -78,12 +78,13 @@ struct CompareCommand: ParsableCommand {
             }
             let rowName = name.isEmpty ? (file as NSString).lastPathComponent : name[i]
             table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, analogy: a, similarity: s)
-            progress.note("compare: \(rowName) done (\(i + 1)/\(files.count))")
+            progress.update(fraction: Double(i + 1) / Double(files.count), detail: "\(rowName) done (\(i + 1)/\(files.count))")
         }
         if let svg {
             let chart = BarChartSVG(table: table).render()
             try AtomicFile.write(to: svg) { try $0.write(chart) }
         }
         print(json ? try EvalJSON.encode(table) : table.markdown(), terminator: json ? "\n" : "")
+        progress.finish("\(files.count) vector file\(files.count == 1 ? "" : "s") evaluated")
     }
 }

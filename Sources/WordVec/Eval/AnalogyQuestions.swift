@@ -5,6 +5,10 @@ public struct AnalogyQuestion: Sendable, Equatable {
     public var a, b, c, d: String
     /// 1-based line number in the questions file.
     public var line: Int
+
+    public init(a: String, b: String, c: String, d: String, line: Int) {
+        self.a = a; self.b = b; self.c = c; self.d = d; self.line = line
+    }
 }
 
 /// A named group of questions (`: capital-common-countries` in the Google set).
@@ -45,7 +49,8 @@ public struct AnalogyQuestionSet: Sendable {
         var malformed: [Int] = []
         var nonBlank = 0
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on any line break: "\r\n" is one Character in Swift, so splitting on "\n" would miss it.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNo += 1
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("//") { continue }

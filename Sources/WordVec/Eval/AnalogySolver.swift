@@ -21,6 +21,10 @@ public struct AnalogyOutcome: Sendable, Equatable {
     public var correctKept: Bool
     /// The best candidate with inputs included is one of a, b, c.
     public var nearestIsInput: Bool
+
+    public init(correct: Bool, correctKept: Bool, nearestIsInput: Bool) {
+        self.correct = correct; self.correctKept = correctKept; self.nearestIsInput = nearestIsInput
+    }
 }
 
 /// A question with its words resolved to canonical rows of an `EvalVocabulary`.

@@ -6,6 +6,10 @@ public struct WordPair: Sendable, Equatable {
     public var score: Double
     /// 1-based line number in the file.
     public var line: Int
+
+    public init(a: String, b: String, score: Double, line: Int) {
+        self.a = a; self.b = b; self.score = score; self.line = line
+    }
 }
 
 /// A parsed word-similarity file.
@@ -28,7 +32,8 @@ public struct WordPairSet: Sendable {
         var pairs: [WordPair] = []
         var headers: [Int] = []
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on any line break: "\r\n" is one Character in Swift, so splitting on "\n" would miss it.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNo += 1
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("//") { continue }
