@@ -61,6 +61,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "GloVe: memory for co-occurrence counting, in GB (spills sorted runs to disk beyond it).")
     var memory = 4.0
 
+    @Flag(help: "GloVe: count left context only (the reference's -symmetric 0); default both sides.")
+    var asymmetric = false
+
     @Option(help: "Random seed; with --threads 1 the output is byte-identical on every run.")
     var seed: UInt64 = 1
 
@@ -120,7 +123,22 @@ struct TrainCommand: ParsableCommand {
             c.output = vectors ?? .word
             return (try Word2VecTrainer(config: c).train(source, progress: progress), try jsonString(c))
         case .glove:
-            throw WordVecError.invalidArgument("glove: not built yet")
+            var c = GloVeConfig()
+            c.tokenizer = corpus.tokenizerOptions
+            c.minCount = corpus.minCount
+            c.maxVocab = corpus.maxVocab
+            c.threads = corpus.threads
+            c.dim = dim
+            c.window = window ?? 10
+            c.symmetric = !asymmetric
+            c.epochs = epochs ?? 15
+            c.xMax = xMax
+            c.alpha = alpha ?? 0.75
+            c.eta = eta
+            c.seed = seed
+            c.memoryBytes = Int(memory * 1e9)
+            c.output = vectors ?? .sum
+            return (try GloVeTrainer(config: c).train(source, progress: progress), try jsonString(c))
         }
     }
 

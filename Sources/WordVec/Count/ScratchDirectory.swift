@@ -1,0 +1,47 @@
+import Foundation
+
+/// A private temporary directory for spilled runs and records, removed with everything in it
+/// when the owner is done: on success, on error (the owner's `defer`/deinit) and after Ctrl-C
+/// (loops throw `.interrupted`, which unwinds to the same cleanup).
+public final class ScratchDirectory: @unchecked Sendable {
+    public let path: String
+    private let lock = NSLock()
+    private var counter = 0
+    private var removed = false
+
+    /// Creates `wordvec-XXXXXX` under `parent` (nil: $TMPDIR, else /tmp).
+    public init(parent: String? = nil, prefix: String = "wordvec") throws {
+        let base = parent ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/\(prefix)-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else { throw WordVecError.unwritable(base, "cannot create a temporary directory: \(systemError())") }
+        path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+    }
+
+    deinit { remove() }
+
+    /// A fresh file name inside the directory.
+    public func newFile(_ stem: String) -> String {
+        lock.lock(); defer { lock.unlock() }
+        counter += 1
+        return path + "/\(stem)-\(counter)"
+    }
+
+    /// Deletes the directory and its files (idempotent).
+    public func remove() {
+        lock.lock(); defer { lock.unlock() }
+        if removed { return }
+        removed = true
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+            for n in names { unlink(path + "/" + n) }
+        }
+        rmdir(path)
+    }
+
+    /// Free bytes on the directory's file system, if known.
+    public var freeBytes: Int? {
+        var s = statvfs()
+        guard statvfs(path, &s) == 0 else { return nil }
+        return Int(s.f_bavail) * Int(s.f_frsize)
+    }
+}

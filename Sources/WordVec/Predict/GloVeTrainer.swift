@@ -1,0 +1,168 @@
+import Foundation
+import Synchronization
+
+/// GloVe (Pennington, Socher & Manning 2014): count the weighted co-occurrence matrix X, then
+/// fit w_i·w~_j + b_i + b~_j ≈ log X_ij by weighted least squares,
+///   J = Σ_{X_ij > 0} f(X_ij) (w_i·w~_j + b_i + b~_j − log X_ij)²,  f(x) = min(1, (x/x_max)^α),
+/// with AdaGrad over the shuffled non-zero entries, lock-free threads (Hogwild) sharing the
+/// parameters. The four stages of the reference (vocab_count, cooccur, shuffle, glove) run in
+/// one process here, within `--memory` for the counts and records.
+public struct GloVeTrainer: EmbeddingTrainer {
+    public let config: GloVeConfig
+    /// Most runs merged at once (lower it in tests to exercise multi-level merging).
+    public var maxFanIn = 64
+
+    public init(config: GloVeConfig) { self.config = config }
+
+    public func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
+        let counter = VocabularyCounter(options: config.tokenizer, minCount: config.minCount,
+                                        maxVocab: config.maxVocab, threads: config.threads)
+        let counted = try counter.count(corpus)
+        if let w = counted.warnings.summary { progress.note(w) }
+        guard counted.vocabulary.count > 0 else { throw WordVecError.emptyCorpus(corpus.name) }
+        return try train(corpus, vocabulary: counted.vocabulary, progress: progress)
+    }
+
+    /// The co-occurrence options this configuration implies.
+    public var cooccurrenceOptions: CooccurrenceOptions {
+        var o = CooccurrenceOptions(window: config.window, symmetric: config.symmetric, weighting: .harmonic,
+                                    memoryBytes: config.memoryBytes, threads: config.threads, tokenizer: config.tokenizer)
+        o.maxFanIn = maxFanIn
+        o.temporaryDirectory = config.temporaryDirectory
+        return o
+    }
+
+    /// Trains with a given vocabulary (rows in its order).
+    public func train(_ corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws -> TrainedModel {
+        let c = config
+        guard c.dim > 0, c.epochs > 0, c.xMax > 0, c.alpha > 0, c.eta > 0 else {
+            throw WordVecError.invalidArgument("glove: --dim, --epochs, --x-max, --alpha and --eta must be positive")
+        }
+        // Stages 1 and 2 in a scope of their own, so the counts (dense block, runs) are freed
+        // before training allocates the model.
+        let records: GloVeRecordStore = try {
+            let started = Date()
+            let counts = try CooccurrenceCounter(options: cooccurrenceOptions).count(corpus, vocabulary: vocabulary, progress: progress)
+            progress.note(String(format: "glove: counted %d tokens, window %d%@: %d dense + %d run entries%@ (%.1f s)",
+                                 counts.tokens, c.window, c.symmetric ? "" : " (left context only)",
+                                 counts.denseEntries, counts.runs.entryCount,
+                                 counts.hasSpilled ? ", \(counts.spilledBytes >> 20) MiB spilled" : "", Date().timeIntervalSince(started)))
+            return try makeRecords(counts, progress: progress)
+        }()
+        guard records.count > 0 else {
+            throw WordVecError.invalidInput("\(corpus.name): no co-occurrences to train on (every line holds a single in-vocabulary word?)")
+        }
+        let model = try fit(records, words: vocabulary.count, progress: progress)
+        let losses = model.losses
+        let vectors = try Embeddings(words: vocabulary.words, dim: c.dim, vectors: model.model.vectors(c.output))
+        guard vectors.vectors.allSatisfy({ $0.isFinite }) else {
+            throw WordVecError.diverged("glove: training diverged (non-finite vectors); lower --eta (now \(c.eta))")
+        }
+        let contextVectors = try Embeddings(words: vocabulary.words, dim: c.dim, vectors: model.model.vectors(.context))
+        return TrainedModel(vectors: .dense(vectors), context: contextVectors, vocabulary: vocabulary, epochLosses: losses)
+    }
+
+    /// Buckets for the record shuffle: from an upper bound on the records that depends on the
+    /// corpus only (never on memory), so every memory setting shuffles the same way.
+    static func bucketCount(tokens: Int, window: Int, words: Int, symmetric: Bool) -> Int {
+        let bound = min(words * words, (symmetric ? 2 : 1) * tokens * window)
+        return max(1, (bound + (1 << 20) - 1) >> 20)
+    }
+
+    /// Stage 2: streams the merged counts into shuffled records, in memory when they fit the budget.
+    public func makeRecords(_ counts: CooccurrenceCounts, progress: ProgressReporter) throws -> GloVeRecordStore {
+        let c = config
+        let started = Date()
+        let bound = (c.symmetric ? 2 : 1) * counts.storedEntryBound
+        let recordBytes = bound * MemoryLayout<GloVeRecord>.stride
+        var inMemory = counts.memoryBytes + recordBytes <= c.memoryBytes
+        if !inMemory && counts.runs.memoryBytes > 0 {
+            // Free the memory runs (they go to disk) and try again.
+            try counts.spillMemoryRuns()
+            inMemory = counts.memoryBytes + recordBytes <= c.memoryBytes
+        }
+        let buckets = GloVeTrainer.bucketCount(tokens: counts.tokens, window: c.window, words: counts.vocabulary.count, symmetric: c.symmetric)
+        var scratch: ScratchDirectory?
+        var chunk = 4096
+        if !inMemory {
+            scratch = try counts.runs.scratch()
+            // Pending chunks (one per bucket) share a quarter of the budget.
+            while chunk > 64 && buckets * chunk * MemoryLayout<GloVeRecord>.stride > c.memoryBytes / 4 { chunk >>= 1 }
+            var line = "glove: \(bound) records at most (\(recordBytes >> 20) MiB) exceed --memory; writing them to \(scratch!.path)"
+            if let free = scratch!.freeBytes {
+                line += " (\(free >> 20) MiB free)"
+                if recordBytes > free { line += "; warning: that may not be enough disk space" }
+            }
+            progress.note(line)
+        }
+        let store = try GloVeRecordStore(buckets: buckets, seed: c.seed, inMemory: inMemory, chunkRecords: chunk, directory: scratch)
+        let xMax = c.xMax, alpha = c.alpha
+        try counts.forEachCell(progress: progress) { i, j, x in
+            // f(x) of equation (9): (x / x_max)^alpha below x_max, 1 above.
+            let weight = x < xMax ? Float(pow(x / xMax, alpha)) : 1
+            try store.append(GloVeRecord(word: Int32(i), context: Int32(j), logCount: Float(log(x)), weight: weight))
+        }
+        counts.removeTemporaryFiles()
+        try store.finish(threads: c.threads)
+        progress.note(String(format: "glove: %d records (%d MiB) in %d shuffled buckets, %@ (%.1f s)",
+                             store.count, store.byteCount >> 20, buckets, inMemory ? "in memory" : "on disk",
+                             Date().timeIntervalSince(started)))
+        return store
+    }
+
+    /// Stage 3: AdaGrad epochs over the records; returns the model and the mean cost of each epoch.
+    public func fit(_ records: GloVeRecordStore, words: Int, progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double]) {
+        let c = config
+        let model = try GloVeModel(words: words, dim: c.dim, eta: Float(c.eta), gradientClip: Float(c.gradientClip), seed: c.seed)
+        let threads = max(1, c.threads)
+        let total = Double(records.count) * Double(c.epochs)
+        var losses: [Double] = []
+        let started = Date()
+        for epoch in 0..<c.epochs {
+            let order = records.bucketOrder(epoch: epoch)
+            let next = Atomic<Int>(0)
+            let done = Atomic<Int>(0)
+            let costs = ResultsBox<Double>(count: threads)
+            let previous = losses.last
+            try runOnThreads(threads) { t in
+                var buffer: [GloVeRecord] = []
+                var cost = 0.0
+                while true {
+                    let k = next.add(1, ordering: .relaxed).oldValue
+                    if k >= order.count { break }
+                    try Interrupt.check()
+                    var bucketCost: Float = 0
+                    var partial = 0.0
+                    try records.withRecords(inBucket: order[k], buffer: &buffer) { span in
+                        for r in span {
+                            bucketCost += model.step(r)
+                            // Keep float sums short; add them up in double.
+                            if bucketCost > 1e6 { partial += Double(bucketCost); bucketCost = 0 }
+                        }
+                    }
+                    partial += Double(bucketCost)
+                    guard partial.isFinite else {
+                        throw WordVecError.diverged(String(format: "glove: training diverged in epoch %d (the cost became %@); lower --eta (now %g)",
+                                                           epoch + 1, partial.isNaN ? "NaN" : "infinite", c.eta))
+                    }
+                    cost += partial
+                    let n = done.add(records.records(inBucket: order[k]), ordering: .relaxed).newValue
+                    if t == 0 {
+                        let fraction = (Double(epoch) * Double(records.count) + Double(n)) / total
+                        let rate = fraction * total / max(Date().timeIntervalSince(started), 1e-3)
+                        progress.update(fraction: fraction, detail: String(format: "epoch %d/%d  loss %@  %.1fM records/s",
+                            epoch + 1, c.epochs, previous.map { String(format: "%.4f", $0) } ?? "-", rate / 1e6))
+                    }
+                }
+                costs.set(t, .success(cost))
+            }
+            let sum = try costs.values.reduce(0.0) { $0 + (try $1?.get() ?? 0) }
+            losses.append(sum / Double(records.count))
+        }
+        let seconds = Date().timeIntervalSince(started)
+        progress.finish(String(format: "%d words, %d records x %d epochs, %.1fM records/s, training %.1f s, loss by epoch %@",
+                               words, records.count, c.epochs, total / seconds / 1e6, seconds,
+                               losses.map { String(format: "%.4f", $0) }.joined(separator: " ")))
+        return (model, losses)
+    }
+}
