@@ -89,9 +89,11 @@ final class AnalogyEvalTests: XCTestCase {
         let sparse = sparseCopy(e)
         for method in AnalogyMethod.allCases {
             let expected = qs.map { reference(e, vocab, $0, method) }
-            let dense = try AnalogySolver(vectors: .dense(e), vocabulary: vocab, threads: 2).solve(qs, method: method)
+            for strategy in [AnalogySolver.Strategy.auto, .offsets, .wordRows] {
+                let dense = try AnalogySolver(vectors: .dense(e), vocabulary: vocab, threads: 2).solve(qs, method: method, strategy: strategy)
+                XCTAssertEqual(qs.indices.filter { dense[$0] != expected[$0] }.prefix(5), [], "\(method) dense \(strategy): questions answered differently")
+            }
             let fromSparse = try AnalogySolver(vectors: .sparse(sparse), vocabulary: vocab, threads: 1).solve(qs, method: method)
-            XCTAssertEqual(qs.indices.filter { dense[$0] != expected[$0] }.prefix(5), [], "\(method) dense: questions answered differently")
             XCTAssertEqual(qs.indices.filter { fromSparse[$0] != expected[$0] }.prefix(5), [], "\(method) sparse: questions answered differently")
             // Not a degenerate fixture: some right, some wrong.
             let right = expected.filter(\.correct).count
@@ -120,9 +122,11 @@ final class AnalogyEvalTests: XCTestCase {
         let qs = (0..<2_600).map { _ in
             ResolvedQuestion(a: Int32(rng.next(below: n)), b: Int32(rng.next(below: n)), c: Int32(rng.next(below: n)), d: Int32(rng.next(below: n)))
         }
-        let out = try AnalogySolver(vectors: .dense(e), vocabulary: vocab).solve(qs, method: .add)
-        for k in [0, 837, 838, 1_700, 2_599] {
-            XCTAssertEqual(out[k], reference(e, vocab, qs[k], .add), "question \(k)")
+        for strategy in [AnalogySolver.Strategy.offsets, .wordRows] {
+            let out = try AnalogySolver(vectors: .dense(e), vocabulary: vocab).solve(qs, method: .add, strategy: strategy)
+            for k in [0, 837, 838, 1_700, 2_599] {
+                XCTAssertEqual(out[k], reference(e, vocab, qs[k], .add), "question \(k), \(strategy)")
+            }
         }
     }
 

@@ -10,6 +10,10 @@ public struct AnalogyOptions: Codable, Sendable {
     /// Match words case-insensitively (upper-cased, the first row of each folded word stands for it).
     public var caseFolding = true
     public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// How batches are multiplied (the answers are the same; only the speed differs).
+    public var strategy: AnalogySolver.Strategy = .auto
+
+    enum CodingKeys: String, CodingKey { case method, restrict, caseFolding, threads }
 
     public init(method: AnalogyMethod = .add, restrict: Int = 30_000, caseFolding: Bool = true,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -106,7 +110,7 @@ public enum AnalogyBenchmark {
         }
         let solver = AnalogySolver(vectors: vectors, vocabulary: vocab, threads: options.threads)
         let total = Double(max(resolved.count, 1))
-        let outcomes = try solver.solve(resolved, method: options.method) { done in
+        let outcomes = try solver.solve(resolved, method: options.method, strategy: options.strategy) { done in
             progress?.update(fraction: Double(done) / total, detail: "\(done)/\(resolved.count) questions")
         }
         for (i, o) in outcomes.enumerated() {

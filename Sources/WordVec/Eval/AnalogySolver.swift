@@ -34,10 +34,16 @@ public struct ResolvedQuestion: Sendable {
 }
 
 /// Answers analogy questions in batches with Level-3 BLAS against the unit-length rows of the
-/// restricted vocabulary: for 3CosAdd one sgemm of the batch's offset vectors (b̂ - â + ĉ) against
-/// all rows, for 3CosMul one sgemm of the batch's distinct input words against all rows.
-/// Each score row is then scanned once for its best few candidates.
+/// restricted vocabulary, in one of two ways per batch:
+/// - offsets: one sgemm of the batch's offset vectors (b̂ - â + ĉ) against all rows (3CosAdd only);
+/// - word rows: one sgemm of the batch's *distinct* input words against all rows, then each
+///   question's scores combined from its three rows of cosines (both methods).
+/// Test sets reuse their words heavily (a Google-set batch of 1,024 questions has a few hundred
+/// distinct inputs), so word rows usually needs far fewer flops; `.auto` picks whichever sgemm is
+/// smaller. Each question's scores are then scanned once for its best few candidates.
 public struct AnalogySolver {
+    public enum Strategy: Sendable { case auto, offsets, wordRows }
+
     /// The rows in play, each scaled to unit length (zero rows stay zero and score 0).
     private let unit: CosineSource
     private let canonical: [Int32]
@@ -55,7 +61,7 @@ public struct AnalogySolver {
     /// batch's score matrix stays near 128 MB whatever the vocabulary size.
     private var batchSize: Int { max(8, min(1024, (32 << 20) / max(rows, 1))) }
 
-    public func solve(_ questions: [ResolvedQuestion], method: AnalogyMethod,
+    public func solve(_ questions: [ResolvedQuestion], method: AnalogyMethod, strategy: Strategy = .auto,
                       progress: ((Int) -> Void)? = nil) throws -> [AnalogyOutcome] {
         var outcomes = [AnalogyOutcome](repeating: AnalogyOutcome(correct: false, correctKept: false, nearestIsInput: false),
                                         count: questions.count)
@@ -69,7 +75,13 @@ public struct AnalogySolver {
             try scores.withUnsafeMutableBufferPointer { s in
                 try outcomes.withUnsafeMutableBufferPointer { out in
                     let dst = out.baseAddress! + start
-                    if method == .add && unit.isDense {
+                    let offsets: Bool
+                    switch strategy {
+                    case .offsets: offsets = true
+                    case .wordRows: offsets = false
+                    case .auto: offsets = Set(part.flatMap { [$0.a, $0.b, $0.c] }).count >= part.count
+                    }
+                    if method == .add && unit.isDense && offsets {
                         try solveAddDense(part, scores: s.baseAddress!, into: dst)
                     } else {
                         try solveFromWordRows(part, method: method, scores: s.baseAddress!, into: dst)
