@@ -19,7 +19,7 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .customLong("max-vocab"), help: "Keep at most this many most frequent words (0: no limit).")
     var maxVocab = 0
 
-    @Option(help: "Threads (default: the number of cores).")
+    @Option(help: "Threads; defaults to the number of cores.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress or summary on stderr.")

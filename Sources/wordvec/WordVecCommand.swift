@@ -24,7 +24,16 @@ struct WordVecCommand: ParsableCommand {
             FileHandle.standardError.write("wordvec: error: \(error.description)\n".data(using: .utf8)!)
             Foundation.exit(error == .interrupted ? 130 : 1)
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }   // --help, --version
+            // Usage errors: one line too, pointing at the help, instead of the whole usage text.
+            let message = self.message(for: error).split(separator: "\n").map(String.init)
+                .filter { !$0.isEmpty }.joined(separator: "; ")
+            let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+            let known = configuration.subcommands.contains { $0._commandName == command }
+            let help = known ? "wordvec help \(command)" : "wordvec --help"
+            FileHandle.standardError.write("wordvec: error: \(message) (see '\(help)')\n".data(using: .utf8)!)
+            Foundation.exit(code.rawValue)
         }
     }
 }

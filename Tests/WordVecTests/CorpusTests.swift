@@ -351,7 +351,7 @@ final class CorpusTests: XCTestCase {
     func testHugeSingleLineStreamsInConstantMemory() throws {
         // 32 MB on one line, no newline at all, written in 1 MB blocks.
         let path = dir + "/line.txt"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         let block = Array(String(repeating: "alpha beta gamma delta ", count: (1 << 20) / 23).utf8)
         let blocks = 32

@@ -13,11 +13,11 @@ enum TestSupport {
     }
 
     static func write(_ text: String, to path: String) {
-        FileManager.default.createFile(atPath: path, contents: text.data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: text.data(using: .utf8))
     }
 
     static func write(bytes: [UInt8], to path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     /// The `wordvec` executable built beside the test bundle.
@@ -49,12 +49,15 @@ enum TestSupport {
                 try? inp.fileHandleForWriting.close()
             }
         }
-        var outData = Data(), errData = Data()
+        // stdout is drained on another thread so neither pipe can fill up and block the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let outData = outBox.data
         p.waitUntilExit()
         return RunResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))

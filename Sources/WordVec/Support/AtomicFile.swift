@@ -106,6 +106,21 @@ public final class AtomicFile {
         }
     }
 
+    /// Fails early (before hours of training) when `path` could not be written later:
+    /// a missing or read-only folder, or a directory in its place. "-" (stdout) always passes.
+    public static func checkWritable(_ path: String) throws {
+        if path == "-" { return }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw WordVecError.unwritable(path, "is a directory")
+        }
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw WordVecError.unwritable(path, "the folder \(dir) does not exist")
+        }
+        if access(dir, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
+    }
+
     /// Runs `body` with a fresh atomic file and commits it; on any error the target is untouched.
     public static func write(to path: String, _ body: (AtomicFile) throws -> Void) throws {
         let file = try AtomicFile(path: path)
