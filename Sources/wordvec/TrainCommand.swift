@@ -43,7 +43,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Negative samples per positive (word2vec); 0 with --hs for pure hierarchical softmax.")
     var negative = 5
 
-    @Flag(help: "Hierarchical softmax (Huffman tree) instead of negative sampling (word2vec).")
+    @Flag(help: "Hierarchical softmax (Huffman tree) (word2vec); with --negative 0 instead of negative sampling, else both, as word2vec.c.")
     var hs = false
 
     @Option(help: "Subsampling threshold for frequent words (word2vec formula; 0 disables).")
@@ -88,6 +88,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A bad output path should fail now, not after the training.
+        for path in [output, saveContext, saveVocab].compactMap({ $0 }) { try AtomicFile.checkWritable(path) }
         let progress = ProgressReporter("train \(method.rawValue)", mode: corpus.progressMode)
         let source = try Corpus(path: corpus.corpus)
         let (model, config) = try train(source, progress: progress)

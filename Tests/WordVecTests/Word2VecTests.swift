@@ -124,5 +124,10 @@ final class Word2VecTests: XCTestCase {
                                         "--epochs", "1", "--quiet", "-o", "\(TestSupport.tempDir())/x.vec")
         XCTAssertEqual(h.status, 1)
         XCTAssertTrue(h.stderr.hasPrefix("wordvec: error: "), h.stderr)
+        // An output folder that does not exist is reported before training (1000 epochs would take minutes).
+        let o = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--epochs", "1000", "--quiet",
+                                        "-o", "/nonexistent-folder/x.vec")
+        XCTAssertEqual(o.status, 1)
+        XCTAssertTrue(o.stderr.contains("does not exist"), o.stderr)
     }
 }
