@@ -63,15 +63,15 @@ struct CompareCommand: ParsableCommand {
         table.columns = ComparisonTable.columns(analogy: questionSets.map { (file: $0.0, set: $0.1) }, similarity: similarity)
         for (i, file) in files.enumerated() {
             try Interrupt.check()
-            let v = try VectorFileReader.read(file)
+            let v = try EvalVectors.load(file).vectors
             let a = try questionSets.map { path, set -> AnalogyReport in
                 var r = try AnalogyBenchmark.evaluate(v, questions: set, options: AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase),
                                                       questionsFile: path)
                 r.vectorsFile = file
                 return r
             }
-            let s = pairSets.map { path, set -> SimilarityReport in
-                var r = WordSimilarityBenchmark.evaluate(v, pairs: set, options: SimilarityOptions(restrict: similarityRestrict, caseFolding: !keepCase),
+            let s = try pairSets.map { path, set -> SimilarityReport in
+                var r = try WordSimilarityBenchmark.evaluate(v, pairs: set, options: SimilarityOptions(restrict: similarityRestrict, caseFolding: !keepCase),
                                                          pairsFile: path)
                 r.vectorsFile = file
                 return r

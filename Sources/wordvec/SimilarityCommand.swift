@@ -13,7 +13,7 @@ struct SimilarityCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A vector file (.vec, .bin, GloVe text or sparse).")
+    @Argument(help: "A vector file (.vec, .bin, GloVe text or sparse) or a fastText model .bin.")
     var vectors: String
 
     @Argument(help: "The word-pairs file (e.g. wordsim353.tsv).")
@@ -25,7 +25,7 @@ struct SimilarityCommand: ParsableCommand {
     @Flag(help: "Match words with their case (default: case-insensitive, as gensim).")
     var keepCase = false
 
-    @Option(help: "Pairs with an unknown word: skip (left out, default) or zero (scored with similarity 0, fastText's null-vector convention).")
+    @Option(help: "Pairs with an unknown word: skip (left out, default), zero (scored with similarity 0, fastText's null-vector convention) or compose (vectors built from character n-grams; fastText .bin models only).")
     var oov: OOVPolicy = .skip
 
     @Flag(help: "Print the report as JSON.")
@@ -36,13 +36,16 @@ struct SimilarityCommand: ParsableCommand {
     }
 
     func run() throws {
+        if oov == .compose && FileManager.default.fileExists(atPath: vectors) && !FastTextSubwords.isModel(vectors) {
+            throw WordVecError.invalidArgument("--oov compose needs a model that can build vectors for unknown words (a fastText .bin); \(vectors) is a plain vector file")
+        }
         let set = try WordPairSet.load(pairs)
-        let loaded = try VectorFileReader.read(vectors)
-        var report = WordSimilarityBenchmark.evaluate(loaded, pairs: set,
-                                                      options: SimilarityOptions(restrict: restrict, caseFolding: !keepCase, oov: oov),
-                                                      pairsFile: pairs)
+        let loaded = try EvalVectors.load(vectors)
+        var report = try WordSimilarityBenchmark.evaluate(loaded.vectors, pairs: set,
+                                                          options: SimilarityOptions(restrict: restrict, caseFolding: !keepCase, oov: oov),
+                                                          subwords: loaded.subwords, pairsFile: pairs)
         report.vectorsFile = vectors
-        guard report.covered > 0 || oov == .zero else {
+        guard report.covered > 0 || oov != .skip else {
             throw WordVecError.invalidInput("none of the \(report.pairs) pairs in \(pairs) has both words in \(vectors)")
         }
         print(json ? try EvalJSON.encode(report) : report.renderText(), terminator: json ? "\n" : "")

@@ -19,7 +19,7 @@ final class ComparisonTableTests: XCTestCase {
         let a1 = try AnalogyBenchmark.evaluate(.dense(e), questions: google)
         let a2 = try AnalogyBenchmark.evaluate(.dense(e), questions: msr)
         let pairs = try WordPairSet.parse("a\tb\t1\nc\td\t2\na\tc\t3\n", name: "p")
-        let s = WordSimilarityBenchmark.evaluate(.dense(e), pairs: pairs)
+        let s = try WordSimilarityBenchmark.evaluate(.dense(e), pairs: pairs)
         t.addRow(name: "m|1", file: "m.vec", vocabulary: 4, dim: 2, analogy: [a1, a2], similarity: [s, s])
         XCTAssertEqual(t.rows[0].values.count, 6)
         let md = t.markdown().split(separator: "\n")

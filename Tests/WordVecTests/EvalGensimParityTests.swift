@@ -65,3 +65,43 @@ final class EvalGensimParityTests: XCTestCase {
         XCTAssertEqual(oovRatio, gp["oov"] as! Double, accuracy: 1e-6)
     }
 }
+
+/// fastText models: word vectors and subword-composed vectors for unknown words equal gensim's
+/// `load_facebook_model(...).wv[word]`, on the small models gensim ships (English; Russian and English).
+final class FastTextGensimParityTests: XCTestCase {
+    func testWordAndComposedVectorsMatchGensim() throws {
+        let python = try TestSupport.requireGensim()
+        let script = """
+        import sys, os, json, logging, gensim
+        logging.disable(logging.CRITICAL)
+        from gensim.models.fasttext import load_facebook_model
+        d = os.path.join(os.path.dirname(gensim.__file__), "test", "test_data")
+        out = {}
+        for name in ["lee_fasttext_new.bin", "crime-and-punishment.bin"]:
+            m = load_facebook_model(os.path.join(d, name))
+            words = m.wv.index_to_key[:5] + ["unseenwordxyz", "který", "žluťoučký", "преступлениями", "x"]
+            out[name] = {"path": os.path.join(d, name), "vocab": len(m.wv),
+                         "vectors": {w: [float(v) for v in m.wv[w]] for w in words}}
+        print(json.dumps(out))
+        """
+        let g = try TestSupport.run(python, ["-c", script])
+        XCTAssertEqual(g.status, 0, g.stderr)
+        let models = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(g.stdout.utf8)) as? [String: [String: Any]])
+        XCTAssertEqual(models.count, 2)
+        for (name, m) in models {
+            let path = m["path"] as! String
+            XCTAssertTrue(FastTextSubwords.isModel(path))
+            let model = try FastTextSubwords(path: path)
+            XCTAssertEqual(model.words.count, m["vocab"] as? Int, name)
+            for (word, expected) in m["vectors"] as! [String: [Double]] {
+                let v = try XCTUnwrap(model.vector(word), "\(name) \(word)")
+                XCTAssertEqual(v.count, expected.count)
+                for (a, b) in zip(v, expected) { XCTAssertEqual(Double(a), b, accuracy: 1e-5, "\(name) \(word)") }
+            }
+            // The evaluation loader reads the model's word vectors in vocabulary order.
+            let loaded = try EvalVectors.load(path)
+            XCTAssertEqual(loaded.vectors.words, model.words)
+            XCTAssertNotNil(loaded.subwords)
+        }
+    }
+}

@@ -76,6 +76,9 @@ public enum OOVPolicy: String, Codable, Sendable, CaseIterable {
     /// Score it with model similarity 0, the null-vector convention of fastText's evaluation for
     /// vectors that cannot compose the word (gensim's dummy4unknown=True).
     case zero
+    /// Compose the unknown word's vector from its character n-grams (fastText models only, as
+    /// fastText's own evaluation does); a word with no known n-gram scores 0.
+    case compose
 }
 
 /// Settings of a word-similarity evaluation; defaults are gensim's `evaluate_word_pairs`.
@@ -97,15 +100,17 @@ public struct SimilarityReport: Encodable, Sendable {
     public var pairs: Int
     /// Pairs with both words in the vocabulary.
     public var covered: Int
-    /// Pairs in the correlation (covered, plus the OOV ones when they are scored 0).
+    /// Pairs in the correlation (covered, plus the OOV ones when they are scored 0 or composed).
     public var scored: Int
+    /// OOV pairs scored from composed subword vectors (`--oov compose`).
+    public var composed: Int = 0
     /// The pairs with an unknown word, as `a b`.
     public var oovPairs: [String]
     public var spearman: Double?
     public var pearson: Double?
     public var coverage: Double { pairs > 0 ? Double(covered) / Double(pairs) : 0 }
 
-    enum CodingKeys: String, CodingKey { case pairsFile, vectorsFile, options, pairs, covered, scored, oovPairs, spearman, pearson, coverage }
+    enum CodingKeys: String, CodingKey { case pairsFile, vectorsFile, options, pairs, covered, scored, composed, oovPairs, spearman, pearson, coverage }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -115,6 +120,7 @@ public struct SimilarityReport: Encodable, Sendable {
         try c.encode(pairs, forKey: .pairs)
         try c.encode(covered, forKey: .covered)
         try c.encode(scored, forKey: .scored)
+        try c.encode(composed, forKey: .composed)
         try c.encode(oovPairs, forKey: .oovPairs)
         try c.encode(spearman, forKey: .spearman)
         try c.encode(pearson, forKey: .pearson)
@@ -124,34 +130,65 @@ public struct SimilarityReport: Encodable, Sendable {
 
 /// Correlation of the vectors' cosine similarities with human judgements.
 public enum WordSimilarityBenchmark {
+    /// - Parameter subwords: composes vectors for unknown words; required by `OOVPolicy.compose`.
     public static func evaluate(_ vectors: LoadedVectors, pairs set: WordPairSet, options: SimilarityOptions = SimilarityOptions(),
-                                pairsFile: String = "") -> SimilarityReport {
+                                subwords: FastTextSubwords? = nil, pairsFile: String = "") throws -> SimilarityReport {
+        if options.oov == .compose && subwords == nil {
+            throw WordVecError.invalidArgument("--oov compose needs a model that can build vectors for unknown words (a fastText .bin); plain vector files cannot")
+        }
         let vocab = EvalVocabulary(words: vectors.words, restrict: options.restrict, caseFolding: options.caseFolding)
         var gold: [Double] = [], model: [Double] = []
         var oov: [String] = []
+        var composed = 0
         for p in set.pairs {
             if let i = vocab.row(of: p.a), let j = vocab.row(of: p.b) {
                 gold.append(p.score)
                 model.append(Double(cosine(vectors, i, j)))
-            } else {
-                oov.append("\(p.a) \(p.b)")
-                if options.oov == .zero { gold.append(p.score); model.append(0) }
+                continue
+            }
+            oov.append("\(p.a) \(p.b)")
+            switch options.oov {
+            case .skip: break
+            case .zero: gold.append(p.score); model.append(0)
+            case .compose:
+                // Known words keep their own vector; unknown ones are built from their n-grams.
+                func vec(_ w: String) -> [Float]? { vocab.row(of: w).map { row(vectors, $0) } ?? subwords!.vector(w) }
+                gold.append(p.score)
+                if let a = vec(p.a), let b = vec(p.b) {
+                    composed += 1
+                    model.append(Double(a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in unitCosine(x.baseAddress!, y.baseAddress!, a.count) } }))
+                } else {
+                    model.append(0)
+                }
             }
         }
-        return SimilarityReport(pairsFile: pairsFile, vectorsFile: nil, options: options, pairs: set.pairs.count,
-                                covered: set.pairs.count - oov.count, scored: gold.count, oovPairs: oov,
-                                spearman: RankStatistics.spearman(gold, model), pearson: RankStatistics.pearson(gold, model))
+        var report = SimilarityReport(pairsFile: pairsFile, vectorsFile: nil, options: options, pairs: set.pairs.count,
+                                      covered: set.pairs.count - oov.count, scored: gold.count, oovPairs: oov,
+                                      spearman: RankStatistics.spearman(gold, model), pearson: RankStatistics.pearson(gold, model))
+        report.composed = composed
+        return report
+    }
+
+    static func row(_ v: LoadedVectors, _ i: Int) -> [Float] {
+        switch v {
+        case .dense(let e): return e.row(i)
+        case .sparse(let s):
+            var r = [Float](repeating: 0, count: s.dim)
+            for j in s.rowStarts[i]..<s.rowStarts[i + 1] { r[Int(s.columns[j])] = s.values[j] }
+            return r
+        }
+    }
+
+    static func unitCosine(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        let na = VectorMath.dot(a, a, n), nb = VectorMath.dot(b, b, n)
+        return na > 0 && nb > 0 ? VectorMath.dot(a, b, n) / (na.squareRoot() * nb.squareRoot()) : 0
     }
 
     /// Cosine of rows i and j (0 when either is a zero vector).
     static func cosine(_ v: LoadedVectors, _ i: Int, _ j: Int) -> Float {
         switch v {
         case .dense(let e):
-            return e.vectors.withUnsafeBufferPointer { p in
-                let a = p.baseAddress! + i * e.dim, b = p.baseAddress! + j * e.dim
-                let na = VectorMath.dot(a, a, e.dim), nb = VectorMath.dot(b, b, e.dim)
-                return na > 0 && nb > 0 ? VectorMath.dot(a, b, e.dim) / (na.squareRoot() * nb.squareRoot()) : 0
-            }
+            return e.vectors.withUnsafeBufferPointer { p in unitCosine(p.baseAddress! + i * e.dim, p.baseAddress! + j * e.dim, e.dim) }
         case .sparse(let s):
             func dot(_ x: Int, _ y: Int) -> Float {
                 var p = s.rowStarts[x], q = s.rowStarts[y], sum: Float = 0
@@ -176,7 +213,11 @@ extension SimilarityReport {
         out += "Spearman rho  \(Fmt.fixed(spearman))\n"
         out += "Pearson r     \(Fmt.fixed(pearson))\n"
         out += String(format: "coverage      %d/%d pairs (%.1f%%)", covered, pairs, 100 * coverage)
-        out += options.oov == .zero && !oovPairs.isEmpty ? "; \(oovPairs.count) OOV pairs scored 0\n" : "\n"
+        switch options.oov {
+        case .zero where !oovPairs.isEmpty: out += "; \(oovPairs.count) OOV pairs scored 0\n"
+        case .compose where !oovPairs.isEmpty: out += "; \(composed) OOV pairs scored with composed subword vectors, \(oovPairs.count - composed) scored 0\n"
+        default: out += "\n"
+        }
         if !oovPairs.isEmpty {
             let shown = oovPairs.prefix(20).joined(separator: ", ")
             out += "OOV pairs     \(oovPairs.count): \(shown)\(oovPairs.count > 20 ? ", …" : "")\n"
