@@ -7,10 +7,10 @@ struct AnalogyCommand: ParsableCommand {
         commandName: "analogy",
         abstract: "Analogy accuracy (a : b :: c : ?) per section, semantic/syntactic and total, with input exclusion made visible.",
         discussion: """
-        QUESTIONS is the Google format (`: section` lines, then `a b c d`) or MSR/BATS style (`a b c d` lines only).
-        Defaults match gensim's evaluate_word_analogies(restrict_vocab=30000, case_insensitive=True): the same
-        questions are covered and the same answers are chosen. Every row shows the standard accuracy (inputs
-        excluded), the accuracy over all questions (skipped ones count as wrong), the accuracy with the inputs kept
+        QUESTIONS is the Google format (`: section` lines, then `a b c d`) or MSR/BATS style (`a b c d` lines only). \
+        Defaults match gensim's evaluate_word_analogies(restrict_vocab=30000, case_insensitive=True): the same \
+        questions are covered and the same answers are chosen. Every row shows the standard accuracy (inputs \
+        excluded), the accuracy over all questions (skipped ones count as wrong), the accuracy with the inputs kept \
         as candidates, and how often the best candidate is then an input word. See docs/evaluation.md.
         """
     )

@@ -7,8 +7,8 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "One table across vector files: analogy sem/syn/total, each similarity set, vocabulary size, dim.",
         discussion: """
-        Methods are rows (named after their files, or --name). Markdown by default, --json for machines,
-        --svg FILE for a grouped bar chart. Analogy and similarity settings are those of `wordvec analogy` and
+        Methods are rows (named after their files, or --name). Markdown by default, --json for machines, \
+        --svg FILE for a grouped bar chart. Analogy and similarity settings are those of `wordvec analogy` and \
         `wordvec similarity` (gensim's defaults). Vector files are loaded one at a time.
         """
     )

@@ -7,8 +7,8 @@ struct SimilarityCommand: ParsableCommand {
         commandName: "similarity",
         abstract: "Word-similarity correlation (Spearman rho, Pearson r, coverage) against human scores.",
         discussion: """
-        PAIRS holds `word1 word2 score` lines, tab, comma or space separated; blank, `#` and `//` lines and a
-        header line are skipped; any other malformed line is an error naming it. Defaults match gensim's
+        PAIRS holds `word1 word2 score` lines, tab, comma or space separated; blank, `#` and `//` lines and a \
+        header line are skipped; any other malformed line is an error naming it. Defaults match gensim's \
         evaluate_word_pairs (restrict_vocab=300000, case_insensitive=True, OOV pairs skipped). See docs/evaluation.md.
         """
     )
