@@ -113,7 +113,7 @@ final class AnalogyEvalTests: XCTestCase {
     }
 
     func testManyQuestionsCrossBatchBoundaries() throws {
-        // 40,000 rows make a batch 838 questions: 2,600 questions span four batches.
+        // 40,000 rows make a batch 838 questions (279 with word rows): 2,600 questions span several batches.
         var rng = FastRandom(seed: 9)
         let n = 40_000, d = 8
         let words = (0..<n).map { "w\($0)" }

@@ -59,15 +59,20 @@ public struct AnalogySolver {
 
     /// Score rows per batch: large enough for sgemm to run at full speed, small enough that a
     /// batch's score matrix stays near 128 MB whatever the vocabulary size.
-    private var batchSize: Int { max(8, min(1024, (32 << 20) / max(rows, 1))) }
+    private var scoreRows: Int { max(24, min(1024, (32 << 20) / max(rows, 1))) }
 
     public func solve(_ questions: [ResolvedQuestion], method: AnalogyMethod, strategy: Strategy = .auto,
                       progress: ((Int) -> Void)? = nil) throws -> [AnalogyOutcome] {
         var outcomes = [AnalogyOutcome](repeating: AnalogyOutcome(correct: false, correctKept: false, nearestIsInput: false),
                                         count: questions.count)
         guard rows > 0, !questions.isEmpty else { return outcomes }
-        let batch = batchSize
-        var scores = [Float](repeating: 0, count: batch * 3 * rows)
+        // Offsets need a score row per question; word rows one per distinct input word, up to
+        // three per question. 3CosAdd (auto) takes a full batch and uses word rows only when there
+        // are fewer distinct words than questions; otherwise batches are a third as large.
+        let capacity = scoreRows
+        let wordRowsOnly = method == .mul || strategy == .wordRows || !unit.isDense
+        let batch = wordRowsOnly ? capacity / 3 : capacity
+        var scores = [Float](repeating: 0, count: capacity * rows)
         var start = 0
         while start < questions.count {
             try Interrupt.check()
@@ -81,7 +86,7 @@ public struct AnalogySolver {
                     case .wordRows: offsets = false
                     case .auto: offsets = Set(part.flatMap { [$0.a, $0.b, $0.c] }).count >= part.count
                     }
-                    if method == .add && unit.isDense && offsets {
+                    if !wordRowsOnly && offsets {
                         try solveAddDense(part, scores: s.baseAddress!, into: dst)
                     } else {
                         try solveFromWordRows(part, method: method, scores: s.baseAddress!, into: dst)
