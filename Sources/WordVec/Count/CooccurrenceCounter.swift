@@ -21,6 +21,11 @@ public struct CooccurrenceCounter {
     /// How `options.memoryBytes` is shared out (fractions of the budget).
     public struct Budget: Sendable {
         public var dense = 0.25
+        /// Bytes of dense block per thread at most, whatever the budget: a block that fits in
+        /// cache takes the hottest pairs; a big one is slower than sorted runs (measured on the
+        /// benchmark corpus: 512 MiB blocks made counting 5x slower than 8 MiB ones, from page
+        /// zeroing and cache and TLB misses on cells that are mostly zero).
+        public var denseCapPerThread = 8 << 20
         public var buffers = 0.10
         public var runs = 0.25
         public init() {}
@@ -44,7 +49,7 @@ public struct CooccurrenceCounter {
 
         // Dense block: each thread has its own (summed at the end), so the budget is shared.
         let fullCells = options.symmetric ? v * (v + 1) / 2 : v * v
-        let denseCells = min(fullCells, Int(memory * budget.dense) / 8 / threads)
+        let denseCells = min(fullCells, min(Int(memory * budget.dense) / threads, budget.denseCapPerThread) / 8)
         let region = DenseRegion(vocabularySize: v, maxCells: denseCells, triangle: options.symmetric)
         let bufferCapacity = max(1 << 14, Int(memory * budget.buffers) / 16 / threads)
         let blockBytes = min(1 << 20, max(1 << 14, Int(memory * 0.05) / max(options.maxFanIn, 2)))

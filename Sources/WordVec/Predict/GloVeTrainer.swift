@@ -131,16 +131,10 @@ public struct GloVeTrainer: EmbeddingTrainer {
                     let k = next.add(1, ordering: .relaxed).oldValue
                     if k >= order.count { break }
                     try Interrupt.check()
-                    var bucketCost: Float = 0
                     var partial = 0.0
                     try records.withRecords(inBucket: order[k], buffer: &buffer) { span in
-                        for r in span {
-                            bucketCost += model.step(r)
-                            // Keep float sums short; add them up in double.
-                            if bucketCost > 1e6 { partial += Double(bucketCost); bucketCost = 0 }
-                        }
+                        partial += model.train(span)
                     }
-                    partial += Double(bucketCost)
                     guard partial.isFinite else {
                         throw WordVecError.diverged(String(format: "glove: training diverged in epoch %d (the cost became %@); lower --eta (now %g)",
                                                            epoch + 1, partial.isNaN ? "NaN" : "infinite", c.eta))
