@@ -110,6 +110,28 @@ public enum RowKernels {
         }
     }
 
+    /// The CBOW output update in one pass, 16 floats at a time: e = Σ_j g_j t_j (from the old
+    /// t_j) and t_j += g_j h. Repeated target rows re-read the row, so each update lands.
+    @inline(__always)
+    public static func outerUpdate(h: UnsafePointer<Float>, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+                                   g: UnsafePointer<Float>, e: UnsafeMutablePointer<Float>, stride: Int) {
+        let vh = UnsafeRawPointer(h), ve = UnsafeMutableRawPointer(e)
+        var o = 0
+        while o < stride * 4 {
+            let x = vh.load(fromByteOffset: o, as: V.self)
+            var acc = V()
+            for j in 0..<n {
+                let row = UnsafeMutableRawPointer(t[j])
+                var r = row.load(fromByteOffset: o, as: V.self)
+                acc.addProduct(V(repeating: g[j]), r)
+                r.addProduct(V(repeating: g[j]), x)
+                row.storeBytes(of: r, toByteOffset: o, as: V.self)
+            }
+            ve.storeBytes(of: acc, toByteOffset: o, as: V.self)
+            o += width * 4
+        }
+    }
+
     /// Allocates `count` floats aligned for whole-vector loads (64 bytes), zeroed.
     public static func allocateRows(_ count: Int) -> UnsafeMutablePointer<Float> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)

@@ -99,8 +99,9 @@ public struct Word2VecTrainer: EmbeddingTrainer {
                 if n < 2 { continue }
                 kept.withUnsafeBufferPointer { ids in
                     contexts.withUnsafeMutableBufferPointer { ctx in
-                        let prefetching = c.architecture == .skipGram && c.negative > 0
-                        if prefetching { worker.prepareSkipGram(center: ids[0], incoming: -1) }
+                        // Negative sampling: each step's targets are drawn (and their rows prefetched) one step ahead.
+                        let prepare = c.negative > 0
+                        if prepare { worker.prepareTargets(center: ids[0], incoming: -1) }
                         for pos in 0..<n {
                             let b = c.window - worker.rng.next(below: c.window)   // effective window 1...window
                             var k = 0
@@ -109,17 +110,14 @@ public struct Word2VecTrainer: EmbeddingTrainer {
                             }
                             switch c.architecture {
                             case .skipGram:
-                                if c.negative > 0 {
-                                    worker.skipGramNegative(contexts: ctx.baseAddress!, k: k, alpha: alpha)
-                                    if pos + 1 < n {
-                                        worker.prepareSkipGram(center: ids[pos + 1], incoming: pos + 1 + c.window < n ? ids[pos + 1 + c.window] : -1)
-                                    }
-                                }
+                                if prepare { worker.skipGramNegative(contexts: ctx.baseAddress!, k: k, alpha: alpha) }
                                 if c.hierarchicalSoftmax { worker.skipGramHierarchical(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
                             case .cbow:
-                                if k == 0 { continue }
                                 worker.cbow(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha,
-                                            useNegative: c.negative > 0, useHierarchical: c.hierarchicalSoftmax)
+                                            useNegative: prepare, useHierarchical: c.hierarchicalSoftmax)
+                            }
+                            if prepare && pos + 1 < n {
+                                worker.prepareTargets(center: ids[pos + 1], incoming: pos + 1 + c.window < n ? ids[pos + 1 + c.window] : -1)
                             }
                         }
                     }

@@ -75,11 +75,11 @@ struct Word2VecWorker {
         return n
     }
 
-    /// Draws the targets of the next skip-gram step ahead of time and prefetches their output
+    /// Draws the targets of the next negative-sampling step ahead of time and prefetches their output
     /// rows and the input row of `incoming` (the word about to enter the window), so the next
     /// step does not wait on memory.
     @inline(__always)
-    mutating func prepareSkipGram(center: Int32, incoming: Int32) {
+    mutating func prepareTargets(center: Int32, incoming: Int32) {
         preparedCount = drawTargets(center: center)
         for j in 0..<preparedCount { prefetchRow(output.row(Int(targets[j]))) }
         if incoming >= 0 { prefetchRow(input.row(Int(incoming))) }
@@ -92,7 +92,7 @@ struct Word2VecWorker {
     }
 
     /// Skip-gram, negative sampling, shared negatives for the `k` contexts of one centre word
-    /// (targets prepared by `prepareSkipGram`).
+    /// (targets prepared by `prepareTargets`).
     mutating func skipGramNegative(contexts: UnsafePointer<Int32>, k: Int, alpha: Float) {
         let n = preparedCount
         let s = stride
@@ -134,7 +134,8 @@ struct Word2VecWorker {
         }
     }
 
-    /// CBOW: the mean of the context rows predicts the centre word.
+    /// CBOW: the mean of the context rows predicts the centre word (negative-sampling targets
+    /// prepared by `prepareTargets`).
     mutating func cbow(center: Int32, contexts: UnsafePointer<Int32>, k: Int, alpha: Float, useNegative: Bool, useHierarchical: Bool) {
         let s = stride
         let h = hidden, e = hidden + s
@@ -142,21 +143,28 @@ struct Word2VecWorker {
         for i in 0..<k { RowKernels.add(input.row(Int(contexts[i])), h, s) }
         let inv = 1 / Float(k)
         for j in 0..<s { h[j] *= inv }
-        RowKernels.zero(e, s)
         if useNegative {
-            let n = drawTargets(center: center)
+            let n = preparedCount
+            for j in 0..<n { targetRows[j] = output.row(Int(targets[j])) }
+            var j = 0
+            while j + 4 <= n {
+                let f = RowKernels.dot4(h, targetRows[j], targetRows[j + 1], targetRows[j + 2], targetRows[j + 3], s)
+                for q in 0..<4 { gradients[j + q] = f[q] }
+                j += 4
+            }
+            while j < n { gradients[j] = RowKernels.dot(h, targetRows[j], s); j += 1 }
             var lossSum: Float = 0
             for j in 0..<n {
-                let t = output.row(Int(targets[j]))
-                let f = RowKernels.dot(h, t, s)
-                let label: Float = j == 0 ? 1 : 0
-                let g = alpha * (label - sigmoid(f))
-                lossSum -= sigmoid.log(j == 0 ? f : -f)
-                RowKernels.axpy(g, t, e, s)
-                RowKernels.axpy(g, h, t, s)
+                let f = gradients[j]
+                let positive = j == 0
+                gradients[j] = alpha * ((positive ? 1 : 0) - sigmoid(f))
+                lossSum -= sigmoid.log(positive ? f : -f)
             }
+            RowKernels.outerUpdate(h: h, t: targetRows, n: n, g: gradients, e: e, stride: s)
             loss += Double(lossSum)
             lossTerms += n
+        } else {
+            RowKernels.zero(e, s)
         }
         if useHierarchical { hierarchicalUpdate(center: center, h: h, accumulate: e, alpha: alpha) }
         // word2vec.c and gensim (cbow_mean) add the whole error to every context row.
