@@ -52,8 +52,9 @@ public struct CooccurrenceCounter {
         let denseCells = min(fullCells, min(Int(memory * budget.dense) / threads, budget.denseCapPerThread) / 8)
         let region = DenseRegion(vocabularySize: v, maxCells: denseCells, triangle: options.symmetric)
         let bufferCapacity = max(1 << 14, Int(memory * budget.buffers) / 16 / threads)
-        let blockBytes = min(1 << 20, max(1 << 14, Int(memory * 0.05) / max(options.maxFanIn, 2)))
-        let store = RunStore(memoryBudget: Int(memory * budget.runs), maxFanIn: options.maxFanIn,
+        let fanIn = CooccurrenceCounter.fanIn(options.maxFanIn)
+        let blockBytes = min(1 << 20, max(1 << 14, Int(memory * 0.05) / fanIn))
+        let store = RunStore(memoryBudget: Int(memory * budget.runs), maxFanIn: fanIn,
                              blockBytes: blockBytes, parentDirectory: options.temporaryDirectory)
 
         let expectedTokens = max(vocabulary.keptTokens, 1)
@@ -100,6 +101,17 @@ public struct CooccurrenceCounter {
         let tokens = try tokenCounts.values.reduce(0) { $0 + (try $1!.get()) }
         return CooccurrenceCounts(vocabulary: vocabulary, options: options, weights: weights, tokens: tokens,
                                   dense: region.cellCount > 0 ? dense : nil, runs: store)
+    }
+
+    /// The merge fan-in: as asked, but leaving most of the open-file limit to the rest of the
+    /// process (the reference's cooccur opens every overflow file at once and fails with
+    /// "too many open files" on big corpora).
+    static func fanIn(_ asked: Int) -> Int {
+        var limit = rlimit()
+        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < 1 << 30 {
+            return max(2, min(asked, Int(limit.rlim_cur) / 2 - 8))
+        }
+        return max(2, asked)
     }
 
     /// Windows one byte range (or the whole corpus); returns the in-vocabulary tokens seen.

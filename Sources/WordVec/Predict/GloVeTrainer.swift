@@ -17,7 +17,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
     public func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
         let counter = VocabularyCounter(options: config.tokenizer, minCount: config.minCount,
                                         maxVocab: config.maxVocab, threads: config.threads)
-        let counted = try counter.count(corpus)
+        let counted = try counter.count(corpus, progress: progress)
         if let w = counted.warnings.summary { progress.note(w) }
         guard counted.vocabulary.count > 0 else { throw WordVecError.emptyCorpus(corpus.name) }
         return try train(corpus, vocabulary: counted.vocabulary, progress: progress)
