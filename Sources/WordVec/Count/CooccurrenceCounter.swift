@@ -43,6 +43,7 @@ public struct CooccurrenceCounter {
         guard options.window >= 1, options.window <= 0xFFFF else {
             throw WordVecError.invalidArgument("--window must be between 1 and 65535")
         }
+        progress?.beginPhase()
         let threads = corpus.isSeekable && corpus.byteSize >= 1 << 20 ? max(1, options.threads) : 1
         let memory = Double(max(options.memoryBytes, 1 << 20))
         let weights = CooccurrenceWeights(window: options.window, weighting: options.weighting)

@@ -50,6 +50,7 @@ public final class CooccurrenceCounts: @unchecked Sendable {
     /// count. Symmetric counts give only i <= j. May be called more than once.
     public func forEachEntry(progress: ProgressReporter? = nil, _ body: (Int, Int, Double) throws -> Void) throws {
         try runs.reduce(reserved: 0, progress: progress)
+        progress?.beginPhase()
         var cursors = try runs.cursors()
         if let dense { cursors.append(DenseCursor(dense)) }
         let total = Double(max(storedEntryBound, 1))

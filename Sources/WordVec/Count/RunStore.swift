@@ -74,6 +74,7 @@ final class RunStore: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let limit = max(2, maxFanIn - reserved)
         if diskRuns.count <= limit { return }
+        progress?.beginPhase()
         let totalEntries = diskRuns.reduce(0) { $0 + $1.entries }
         var level = 0
         var mergedEntries = 0

@@ -118,6 +118,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
         let total = Double(records.count) * Double(c.epochs)
         var losses: [Double] = []
         let started = Date()
+        progress.beginPhase()
         for epoch in 0..<c.epochs {
             let order = records.bucketOrder(epoch: epoch)
             let next = Atomic<Int>(0)

@@ -8,6 +8,8 @@ public final class ProgressReporter: @unchecked Sendable {
     private let live: Bool
     private let silent: Bool
     private let start = Date()
+    /// Where the current phase began: the live line's fraction and ETA are per phase.
+    private var phaseStart = Date()
     private var lastDraw = Date.distantPast
     private let lock = NSLock()
 
@@ -23,6 +25,12 @@ public final class ProgressReporter: @unchecked Sendable {
 
     public var elapsed: Double { Date().timeIntervalSince(start) }
 
+    /// Starts a new phase of a multi-stage run (its fraction restarts from 0, so the ETA does too).
+    public func beginPhase() {
+        lock.lock(); defer { lock.unlock() }
+        phaseStart = Date()
+    }
+
     /// Redraws at most ~5 times a second. `fraction` in [0,1]; `detail` is free text.
     public func update(fraction: Double, detail: String = "") {
         guard live else { return }
@@ -30,7 +38,7 @@ public final class ProgressReporter: @unchecked Sendable {
         let now = Date()
         if now.timeIntervalSince(lastDraw) < 0.2 { return }
         lastDraw = now
-        let t = now.timeIntervalSince(start)
+        let t = now.timeIntervalSince(phaseStart)
         let f = min(max(fraction, 0), 1)
         let eta = f > 0.001 ? t * (1 - f) / f : 0
         let line = String(format: "\r%@ %5.1f%%  %@  ETA %@ ", label, f * 100, detail, ProgressReporter.clock(eta))
