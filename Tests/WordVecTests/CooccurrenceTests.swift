@@ -189,6 +189,24 @@ final class CooccurrenceTests: XCTestCase {
         XCTAssertLessThan(one - two, bound)
     }
 
+    /// The dense region is the rank-product region (r·s <= P, r <= s when symmetric) of the
+    /// largest P whose cells fit.
+    func testDenseRegionIsTheLargestRankProductRegionThatFits() {
+        for (v, maxCells, triangle) in [(50, 300, true), (50, 300, false), (1000, 5_000, true), (7, 1_000, true)] {
+            let region = DenseRegion(vocabularySize: v, maxCells: maxCells, triangle: triangle)
+            func cells(_ p: Int) -> Int {
+                var n = 0
+                for i in 0..<v { for j in (triangle ? i : 0)..<v where (i + 1) * (j + 1) <= p { n += 1 } }
+                return n
+            }
+            XCTAssertEqual(region.cellCount, cells(region.productBound))
+            XCTAssertLessThanOrEqual(region.cellCount, maxCells)
+            if region.cellCount < (triangle ? v * (v + 1) / 2 : v * v) {
+                XCTAssertGreaterThan(cells(region.productBound + 1), maxCells)
+            }
+        }
+    }
+
     func testRejectsBadWindow() {
         XCTAssertThrowsError(try CooccurrenceCounter(options: CooccurrenceOptions(window: 0))
             .count(Corpus(path: TestSupport.syntheticCorpus.path), vocabulary: Vocabulary(words: ["a"], counts: [1])))

@@ -79,23 +79,6 @@ public final class DenseCooccurrenceBlock: @unchecked Sendable {
         cells = try LargeBuffer(count: region.cellCount)
     }
 
-    /// Adds `w` to cell (i, j) and returns true, or returns false when the cell is not dense.
-    /// Callers pass i <= j in triangle mode.
-    @inline(__always)
-    func add(_ i: Int, _ j: Int, _ w: UInt64) -> Bool {
-        if j < Int(region.columnEnd[i]) {
-            cells.base[region.rowBase[i] + j] &+= w
-            return true
-        }
-        return false
-    }
-
-    /// The count of cell (i, j) (0 when it is not dense).
-    public func value(_ i: Int, _ j: Int) -> UInt64 {
-        guard i < region.rows, j >= region.firstColumn(i), j < Int(region.columnEnd[i]) else { return 0 }
-        return cells.base[region.rowBase[i] + j]
-    }
-
     /// Adds another block's counts into this one.
     func add(_ other: DenseCooccurrenceBlock) {
         let a = cells.base, b = other.cells.base
