@@ -23,10 +23,16 @@ public struct GloVeTrainer: EmbeddingTrainer {
         return try train(corpus, vocabulary: counted.vocabulary, progress: progress)
     }
 
+    /// `--memory`, but at most three quarters of the machine's RAM (asking for more would only
+    /// trade spilling for swapping). Results do not depend on it.
+    public var memoryBudget: Int {
+        min(config.memoryBytes, Int(ProcessInfo.processInfo.physicalMemory / 4 * 3))
+    }
+
     /// The co-occurrence options this configuration implies.
     public var cooccurrenceOptions: CooccurrenceOptions {
         var o = CooccurrenceOptions(window: config.window, symmetric: config.symmetric, weighting: .harmonic,
-                                    memoryBytes: config.memoryBytes, threads: config.threads, tokenizer: config.tokenizer)
+                                    memoryBytes: memoryBudget, threads: config.threads, tokenizer: config.tokenizer)
         o.maxFanIn = maxFanIn
         o.temporaryDirectory = config.temporaryDirectory
         return o
@@ -37,6 +43,10 @@ public struct GloVeTrainer: EmbeddingTrainer {
         let c = config
         guard c.dim > 0, c.epochs > 0, c.xMax > 0, c.alpha > 0, c.eta > 0 else {
             throw WordVecError.invalidArgument("glove: --dim, --epochs, --x-max, --alpha and --eta must be positive")
+        }
+        if memoryBudget < c.memoryBytes {
+            progress.note(String(format: "glove: --memory %.1f GB is more than 3/4 of this machine's memory; using %.1f GB",
+                                 Double(c.memoryBytes) / 1e9, Double(memoryBudget) / 1e9))
         }
         // Stages 1 and 2 in a scope of their own, so the counts (dense block, runs) are freed
         // before training allocates the model.
@@ -75,11 +85,11 @@ public struct GloVeTrainer: EmbeddingTrainer {
         let started = Date()
         let bound = (c.symmetric ? 2 : 1) * counts.storedEntryBound
         let recordBytes = bound * MemoryLayout<GloVeRecord>.stride
-        var inMemory = counts.memoryBytes + recordBytes <= c.memoryBytes
+        var inMemory = counts.memoryBytes + recordBytes <= memoryBudget
         if !inMemory && counts.runs.memoryBytes > 0 {
             // Free the memory runs (they go to disk) and try again.
             try counts.spillMemoryRuns()
-            inMemory = counts.memoryBytes + recordBytes <= c.memoryBytes
+            inMemory = counts.memoryBytes + recordBytes <= memoryBudget
         }
         let buckets = GloVeTrainer.bucketCount(tokens: counts.tokens, window: c.window, words: counts.vocabulary.count, symmetric: c.symmetric)
         var scratch: ScratchDirectory?
@@ -87,7 +97,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
         if !inMemory {
             scratch = try counts.runs.scratch()
             // Pending chunks (one per bucket) share a quarter of the budget.
-            while chunk > 64 && buckets * chunk * MemoryLayout<GloVeRecord>.stride > c.memoryBytes / 4 { chunk >>= 1 }
+            while chunk > 64 && buckets * chunk * MemoryLayout<GloVeRecord>.stride > memoryBudget / 4 { chunk >>= 1 }
             var line = "glove: \(bound) records at most (\(recordBytes >> 20) MiB) exceed --memory; writing them to \(scratch!.path)"
             if let free = scratch!.freeBytes {
                 line += " (\(free >> 20) MiB free)"
