@@ -147,6 +147,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
                         partial += model.train(span)
                     }
                     guard partial.isFinite else {
+                        next.store(order.count, ordering: .relaxed)   // the other threads stop too
                         throw WordVecError.diverged(String(format: "glove: training diverged in epoch %d (the cost became %@); lower --eta (now %g)",
                                                            epoch + 1, partial.isNaN ? "NaN" : "infinite", c.eta))
                     }
