@@ -19,7 +19,7 @@ build:
 	$(SWIFT) build -c release
 
 test: deps
-	$(SWIFT) test -c release
+	$(SWIFT) test -c release --disable-swift-testing
 
 # Train SGNS on the benchmark corpus and score it (analogy + similarity).
 demo: build
