@@ -4,7 +4,8 @@
 source "$(dirname "$0")/common.sh"
 SRC="${1:-$ROOT/../shared/corpora/corpus-en-100M.zst}"
 EVAL="${2:-$ROOT/../shared/evalsets}"
-prepare_corpus "$SRC"
+# wordvec streams .zst itself; the plain-text copy is only made (or text8 fetched) when SRC is missing.
+if [ -e "$SRC" ]; then CORPUS_TXT="$SRC"; else prepare_corpus "$SRC"; fi
 QUESTIONS="$EVAL/questions-words.txt"; PAIRS="$EVAL/wordsim353.tsv"
 if [ ! -e "$QUESTIONS" ]; then
   # gensim's wheel ships the same evaluation files.
