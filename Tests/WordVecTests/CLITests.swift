@@ -4,34 +4,13 @@ import WordVec
 
 /// End-to-end checks of the `wordvec` foundation commands (vocab, convert, neighbors,
 /// generate-corpus, and train's I/O): outputs, one-line errors, progress lines, Ctrl-C.
-final class CLITests: XCTestCase {
-    var dir = ""
-
-    override func setUp() { dir = TestSupport.tempDir() }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
-
-    func file(_ name: String, _ text: String) -> String {
-        let path = dir + "/" + name
-        TestSupport.write(text, to: path)
-        return path
-    }
-
+final class CLITests: TempDirTestCase {
     func listing(_ path: String? = nil) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path ?? dir)) ?? []).sorted()
     }
 
     /// Asserts a failed run: exit 1, nothing on stdout, exactly one `wordvec: error:` line on stderr
     /// that contains `contains`.
-    func assertOneLineError(_ r: TestSupport.RunResult, _ contains: String, stdoutEmpty: Bool = true,
-                            file f: StaticString = #filePath, line l: UInt = #line) {
-        XCTAssertEqual(r.status, 1, r.stderr, file: f, line: l)
-        if stdoutEmpty { XCTAssertEqual(r.stdout, "", file: f, line: l) }
-        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(lines.count, 2, "one line expected: \(r.stderr)", file: f, line: l)
-        XCTAssertTrue(r.stderr.hasPrefix("wordvec: error: "), r.stderr, file: f, line: l)
-        XCTAssertTrue(r.stderr.contains(contains), "'\(r.stderr)' lacks '\(contains)'", file: f, line: l)
-    }
-
     // MARK: help
 
     func testHelpListsEverySubcommandAndFlag() throws {

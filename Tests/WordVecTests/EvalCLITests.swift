@@ -7,25 +7,7 @@ import WordVec
 
 /// End-to-end: `wordvec analogy`, `similarity` and `compare` on written files and on vectors
 /// trained from the synthetic corpus; every bad input gives one error line and exit 1.
-final class EvalCLITests: XCTestCase {
-    var dir = ""
-    override func setUp() { dir = TestSupport.tempDir() }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
-
-    func file(_ name: String, _ text: String) -> String {
-        let path = dir + "/" + name
-        TestSupport.write(text, to: path)
-        return path
-    }
-
-    func assertOneLineError(_ r: TestSupport.RunResult, _ contains: String, file f: StaticString = #filePath, line l: UInt = #line) {
-        XCTAssertEqual(r.status, 1, r.stderr, file: f, line: l)
-        XCTAssertEqual(r.stdout, "", file: f, line: l)
-        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr, file: f, line: l)
-        XCTAssertTrue(r.stderr.hasPrefix("wordvec: error: "), r.stderr, file: f, line: l)
-        XCTAssertTrue(r.stderr.contains(contains), "'\(r.stderr)' lacks '\(contains)'", file: f, line: l)
-    }
-
+final class EvalCLITests: TempDirTestCase {
     func json(_ r: TestSupport.RunResult) throws -> [String: Any] {
         XCTAssertEqual(r.status, 0, r.stderr)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

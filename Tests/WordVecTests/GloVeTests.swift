@@ -31,49 +31,15 @@ final class GloVeTests: XCTestCase {
         return try trainer.train(Corpus(path: corpus), progress: ProgressReporter("test", mode: .quiet))
     }
 
-    /// Share of topic words whose 5 nearest neighbours include at least 4 of their own topic.
-    static func topicPurity(_ e: Embeddings, _ s: SyntheticCorpus) -> Double {
-        let unit = e.normalized().vectors
-        var good = 0, total = 0
-        for topic in s.topics {
-            let members = Set(topic)
-            for w in topic {
-                guard let i = e.index[w] else { continue }
-                total += 1
-                let hits = e.nearest(to: e.row(i), k: 5, unitRows: unit, excluding: [i])
-                if hits.filter({ members.contains($0.word) }).count >= 4 { good += 1 }
-            }
-        }
-        return Double(good) / Double(max(total, 1))
-    }
-
-    /// 3CosAdd accuracy (a, b, c excluded) on the planted relations.
-    static func analogyAccuracy(_ e: Embeddings, _ s: SyntheticCorpus) -> Double {
-        let unit = e.normalized()
-        var good = 0, total = 0
-        for rel in s.relations {
-            for (a, b) in rel.pairs {
-                for (c, d) in rel.pairs where c != a {
-                    guard let ia = unit.index[a], let ib = unit.index[b], let ic = unit.index[c] else { continue }
-                    total += 1
-                    var q = [Float](repeating: 0, count: e.dim)
-                    for k in 0..<e.dim { q[k] = unit.vectors[ib * e.dim + k] - unit.vectors[ia * e.dim + k] + unit.vectors[ic * e.dim + k] }
-                    if unit.nearest(to: q, k: 1, unitRows: unit.vectors, excluding: [ia, ib, ic]).first?.word == d { good += 1 }
-                }
-            }
-        }
-        return Double(good) / Double(max(total, 1))
-    }
-
     func testLearnsPlantedStructure() throws {
         let model = try Self.train(Self.config(threads: 2))
         let e = model.vectors.dense
         let s = TestSupport.syntheticCorpus.corpus
         XCTAssertEqual(model.epochLosses.count, 15)
         XCTAssertLessThan(model.epochLosses.last!, model.epochLosses.first! / 3, "loss should fall: \(model.epochLosses)")
-        XCTAssertGreaterThan(Self.topicPurity(e, s), 0.9)
+        XCTAssertGreaterThan(LearningProbes.topicPurity(e, s), 0.9)
         // Chance is about 1 in 250.
-        XCTAssertGreaterThan(Self.analogyAccuracy(e, s), 0.8)
+        XCTAssertGreaterThan(LearningProbes.analogyAccuracy(e, s), 0.8)
     }
 
     func testDeterministicWithOneThread() throws {

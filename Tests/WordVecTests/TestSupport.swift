@@ -103,3 +103,29 @@ enum TestSupport {
 }
 
 private final class Marker {}
+
+/// A test case with a fresh temporary folder per test (`dir`), removed afterwards.
+class TempDirTestCase: XCTestCase {
+    var dir = ""
+
+    override func setUp() { dir = TestSupport.tempDir() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Writes `text` to `dir/name` and returns the path.
+    func file(_ name: String, _ text: String) -> String {
+        let path = dir + "/" + name
+        TestSupport.write(text, to: path)
+        return path
+    }
+
+    /// A failed run that reports exactly one line, `wordvec: error: …` containing `contains`.
+    func assertOneLineError(_ r: TestSupport.RunResult, _ contains: String, stdoutEmpty: Bool = true,
+                            file f: StaticString = #filePath, line l: UInt = #line) {
+        XCTAssertEqual(r.status, 1, r.stderr, file: f, line: l)
+        if stdoutEmpty { XCTAssertEqual(r.stdout, "", file: f, line: l) }
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 2, "one line expected: \(r.stderr)", file: f, line: l)
+        XCTAssertTrue(r.stderr.hasPrefix("wordvec: error: "), r.stderr, file: f, line: l)
+        XCTAssertTrue(r.stderr.contains(contains), "'\(r.stderr)' lacks '\(contains)'", file: f, line: l)
+    }
+}

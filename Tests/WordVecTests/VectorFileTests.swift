@@ -4,18 +4,7 @@ import WordVec
 
 /// Vector files: round trips in every format, format detection, and one clear error naming the
 /// line for each kind of malformed file.
-final class VectorFileTests: XCTestCase {
-    var dir = ""
-
-    override func setUp() { dir = TestSupport.tempDir() }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
-
-    func file(_ name: String, _ text: String) -> String {
-        let path = dir + "/" + name
-        TestSupport.write(text, to: path)
-        return path
-    }
-
+final class VectorFileTests: TempDirTestCase {
     func file(_ name: String, bytes: [UInt8]) -> String {
         let path = dir + "/" + name
         TestSupport.write(bytes: bytes, to: path)

@@ -4,18 +4,7 @@ import WordVec
 
 /// Vocabulary counting, order, trimming, pruning, the `word count` file format, and the shared
 /// sampling pieces built from it (noise distribution, subsampling, RNG).
-final class VocabularyTests: XCTestCase {
-    var dir = ""
-
-    override func setUp() { dir = TestSupport.tempDir() }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
-
-    func file(_ name: String, _ text: String) -> String {
-        let path = dir + "/" + name
-        TestSupport.write(text, to: path)
-        return path
-    }
-
+final class VocabularyTests: TempDirTestCase {
     func count(_ text: String, minCount: Int = 1, maxVocab: Int = 0, options: TokenizerOptions = TokenizerOptions()) throws -> VocabularyCounter.Result {
         try VocabularyCounter(options: options, minCount: minCount, maxVocab: maxVocab, threads: 1).count(try Corpus(path: file("c.txt", text)))
     }

@@ -91,6 +91,30 @@ struct Word2VecWorker {
         while o < stride { wordvec_prefetch(p + o); o += 16 }
     }
 
+    /// g_j = α (label_j − σ(h·t_j)) for the n prepared target rows (the first is the centre word,
+    /// label 1; the rest are negatives, label 0), scored four at a time. Returns the loss
+    /// −Σ log σ(±h·t_j) of these predictions.
+    @inline(__always)
+    func negativeSamplingGradients(h: UnsafePointer<Float>, n: Int, alpha: Float, into g: UnsafeMutablePointer<Float>) -> Float {
+        let s = stride
+        var j = 0
+        while j + 4 <= n {
+            let f = RowKernels.dot4(h, targetRows[j], targetRows[j + 1], targetRows[j + 2], targetRows[j + 3], s)
+            for q in 0..<4 { g[j + q] = f[q] }
+            j += 4
+        }
+        while j < n { g[j] = RowKernels.dot(h, targetRows[j], s); j += 1 }
+        let f0 = g[0]
+        g[0] = alpha * (1 - sigmoid(f0))
+        var loss = -sigmoid.log(f0)
+        for j in 1..<n {
+            let f = g[j]
+            g[j] = -alpha * sigmoid(f)
+            loss -= sigmoid.log(-f)
+        }
+        return loss
+    }
+
     /// Skip-gram, negative sampling, shared negatives for the `k` contexts of one centre word
     /// (targets prepared by `prepareTargets`).
     mutating func skipGramNegative(contexts: UnsafePointer<Int32>, k: Int, alpha: Float) {
@@ -100,24 +124,7 @@ struct Word2VecWorker {
         for j in 0..<n { targetRows[j] = output.row(Int(targets[j])) }
         var lossSum: Float = 0
         for i in 0..<k {
-            let h = contextRows[i]
-            let gi = gradients + i * n
-            var j = 0
-            while j + 4 <= n {
-                let f = RowKernels.dot4(h, targetRows[j], targetRows[j + 1], targetRows[j + 2], targetRows[j + 3], s)
-                for q in 0..<4 { gi[j + q] = f[q] }
-                j += 4
-            }
-            while j < n { gi[j] = RowKernels.dot(h, targetRows[j], s); j += 1 }
-            // g_ij = α (label − σ(f)); the first target is the centre word (label 1).
-            let f0 = gi[0]
-            gi[0] = alpha * (1 - sigmoid(f0))
-            lossSum -= sigmoid.log(f0)
-            for j in 1..<n {
-                let f = gi[j]
-                gi[j] = -alpha * sigmoid(f)
-                lossSum -= sigmoid.log(-f)
-            }
+            lossSum += negativeSamplingGradients(h: contextRows[i], n: n, alpha: alpha, into: gradients + i * n)
         }
         RowKernels.blockUpdate(h: contextRows, k: k, t: targetRows, n: n, g: gradients, stride: s, scratch: contextGrad)
         loss += Double(lossSum)
@@ -146,20 +153,7 @@ struct Word2VecWorker {
         if useNegative {
             let n = preparedCount
             for j in 0..<n { targetRows[j] = output.row(Int(targets[j])) }
-            var j = 0
-            while j + 4 <= n {
-                let f = RowKernels.dot4(h, targetRows[j], targetRows[j + 1], targetRows[j + 2], targetRows[j + 3], s)
-                for q in 0..<4 { gradients[j + q] = f[q] }
-                j += 4
-            }
-            while j < n { gradients[j] = RowKernels.dot(h, targetRows[j], s); j += 1 }
-            var lossSum: Float = 0
-            for j in 0..<n {
-                let f = gradients[j]
-                let positive = j == 0
-                gradients[j] = alpha * ((positive ? 1 : 0) - sigmoid(f))
-                lossSum -= sigmoid.log(positive ? f : -f)
-            }
+            let lossSum = negativeSamplingGradients(h: h, n: n, alpha: alpha, into: gradients)
             RowKernels.outerUpdate(h: h, t: targetRows, n: n, g: gradients, e: e, stride: s)
             loss += Double(lossSum)
             lossTerms += n
