@@ -108,9 +108,9 @@ struct EvalFixture {
     /// Writes vectors, questions and pairs into `dir`; returns their paths.
     func write(to dir: String) -> (vec: String, questions: String, pairs: String) {
         let v = dir + "/fixture.vec", q = dir + "/questions.txt", p = dir + "/pairs.tsv"
-        FileManager.default.createFile(atPath: v, contents: vecText.data(using: .utf8))
-        FileManager.default.createFile(atPath: q, contents: questions.data(using: .utf8))
-        FileManager.default.createFile(atPath: p, contents: pairs.data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: v, contents: vecText.data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: q, contents: questions.data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: p, contents: pairs.data(using: .utf8))
         return (v, q, p)
     }
 }

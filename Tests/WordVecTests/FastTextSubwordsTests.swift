@@ -36,7 +36,7 @@ final class FastTextSubwordsTests: XCTestCase {
         let dir = TestSupport.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/m.bin"
-        FileManager.default.createFile(atPath: path, contents: model())
+        _ = FileManager.default.createFile(atPath: path, contents: model())
         XCTAssertTrue(FastTextSubwords.isModel(path))
         let m = try FastTextSubwords(path: path)
         XCTAssertEqual(m.words, ["a", "bé"])
@@ -66,7 +66,7 @@ final class FastTextSubwordsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func message(_ data: Data) -> String {
             let path = dir + "/x.bin"
-            FileManager.default.createFile(atPath: path, contents: data)
+            _ = FileManager.default.createFile(atPath: path, contents: data)
             do { _ = try FastTextSubwords(path: path); return "no error" } catch { return "\(error)" }
         }
         let good = model()
@@ -75,7 +75,7 @@ final class FastTextSubwordsTests: XCTestCase {
         XCTAssertTrue(message(model(version: 13)).contains("version 13 is not supported"))
         XCTAssertTrue(message(model(quantized: 1)).contains("quantized"))
         XCTAssertTrue(message(model(rows: [1, 2])).contains("truncated"))
-        FileManager.default.createFile(atPath: dir + "/plain.vec", contents: Data("1 2\na 1 2\n".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/plain.vec", contents: Data("1 2\na 1 2\n".utf8))
         XCTAssertFalse(FastTextSubwords.isModel(dir + "/plain.vec"))
         let r = try TestSupport.wordvec("similarity", dir + "/plain.vec", dir + "/plain.vec", "--oov", "compose")
         XCTAssertEqual(r.status, 1)
