@@ -95,3 +95,39 @@ final class Word2VecTests: XCTestCase {
         XCTAssertTrue(o.stderr.contains("does not exist"), o.stderr)
     }
 }
+
+/// The word-id cache replays exactly what the corpus gave on the first pass.
+final class SentenceCacheTests: XCTestCase {
+    func testLaterPassesReplayTheFirstExactly() throws {
+        let corpus = try Corpus(path: TestSupport.syntheticCorpus.path)
+        let counted = try VocabularyCounter(minCount: 3, threads: 1).count(corpus)
+        let table = counted.vocabulary.makeTable()
+        let options = TokenizerOptions(maxSentenceLength: 5)   // also exercises sentence cutting
+        let cache = try SentenceCache { try SentenceReader(corpus: corpus, table: table, options: options) }
+        func pass() throws -> [[Int32]] {
+            var out: [[Int32]] = [], ids: [Int32] = []
+            while try cache.next(into: &ids) { out.append(ids) }
+            return out
+        }
+        let first = try pass()
+        XCTAssertGreaterThan(first.count, 20_000)
+        XCTAssertTrue(first.allSatisfy { !$0.isEmpty && $0.count <= 5 })
+        try cache.restart()
+        XCTAssertEqual(try pass(), first)
+        try cache.restart()
+        XCTAssertEqual(try pass(), first)
+    }
+
+    func testTrainingWithoutAWritableTempDirGivesTheSameVectors() throws {
+        let dir = TestSupport.tempDir()
+        var env = ProcessInfo.processInfo.environment
+        let args = ["train", TestSupport.syntheticCorpus.path, "--threads", "1", "--epochs", "2", "--dim", "16", "--quiet"]
+        let cached = try TestSupport.run(TestSupport.binary, args + ["-o", dir + "/cached.vec"], environment: env)
+        XCTAssertEqual(cached.status, 0, cached.stderr)
+        env["TMPDIR"] = dir + "/missing"   // the cache cannot be written: every epoch reads the corpus
+        let reread = try TestSupport.run(TestSupport.binary, args + ["-o", dir + "/reread.vec"], environment: env)
+        XCTAssertEqual(reread.status, 0, reread.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/cached.vec")),
+                       try Data(contentsOf: URL(fileURLWithPath: dir + "/reread.vec")))
+    }
+}
