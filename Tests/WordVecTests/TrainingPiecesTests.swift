@@ -1,7 +1,8 @@
 import XCTest
 import WordVec
 
-/// The small pieces word2vec is made of: row kernels, noise distribution, subsampling, Huffman codes.
+/// The small pieces word2vec is made of: row kernels and Huffman codes (noise distribution and
+/// subsampling are tested with the vocabulary, in VocabularyTests).
 final class TrainingPiecesTests: XCTestCase {
     func randomRows(_ count: Int, _ rng: inout FastRandom) -> UnsafeMutablePointer<Float> {
         let p = RowKernels.allocateRows(count)
@@ -51,33 +52,42 @@ final class TrainingPiecesTests: XCTestCase {
         for i in 0..<(6 * stride) { XCTAssertEqual(matrix[i], expected[i], accuracy: 1e-5, "element \(i)") }
     }
 
-    func testNoiseDistributionFollowsCountsToThePower075() {
-        let counts = [1000, 300, 100, 10, 1]
-        let noise = NoiseDistribution(counts: counts)
-        var rng = FastRandom(seed: 5)
-        var seen = [Int](repeating: 0, count: counts.count)
-        let draws = 400_000
-        for _ in 0..<draws { seen[noise.sample(&rng)] += 1 }
-        let weights = counts.map { pow(Double($0), 0.75) }
-        let total = weights.reduce(0, +)
-        for i in 0..<counts.count {
-            XCTAssertEqual(Double(seen[i]) / Double(draws), weights[i] / total, accuracy: 0.005, "word \(i)")
+    func testDot4MatchesFourDotProducts() {
+        var rng = FastRandom(seed: 8)
+        for stride in [16, 112, 304] {
+            let a = randomRows(stride, &rng), b = randomRows(4 * stride, &rng)
+            defer { RowKernels.deallocateRows(a); RowKernels.deallocateRows(b) }
+            let f = RowKernels.dot4(a, b, b + stride, b + 2 * stride, b + 3 * stride, stride)
+            for q in 0..<4 {
+                var expected: Float = 0
+                for i in 0..<stride { expected += a[i] * b[q * stride + i] }
+                XCTAssertEqual(f[q], expected, accuracy: 1e-4)
+            }
         }
     }
 
-    func testSubsamplingFollowsWord2VecFormula() {
-        let counts = [100_000, 1000, 10]
-        let s = Subsampler(counts: counts, sample: 1e-3)
-        let total = 101_010.0
-        for (i, c) in counts.enumerated() {
-            let f = Double(c) / total, t = 1e-3
-            let expected = min(1, ((f / t).squareRoot() + 1) * t / f)
-            XCTAssertEqual(s.keepProbability(i), expected, accuracy: 1e-6)
+    func testOuterUpdateMatchesCBOWUpdatesFromOldValues() {
+        var rng = FastRandom(seed: 9)
+        let stride = 48, n = 3
+        let h = randomRows(stride, &rng), rows = randomRows(2 * stride, &rng), e = RowKernels.allocateRows(stride)
+        defer { RowKernels.deallocateRows(h); RowKernels.deallocateRows(rows); RowKernels.deallocateRows(e) }
+        // Targets: rows 0, 1, 0 (a negative equal to another target lands twice).
+        let tIdx = [0, 1, 0]
+        let g: [Float] = [0.3, -0.2, -0.1]
+        let old = Array(UnsafeBufferPointer(start: rows, count: 2 * stride))
+        var expectedRows = old, expectedE = [Float](repeating: 0, count: stride)
+        for j in 0..<n {
+            for d in 0..<stride {
+                expectedE[d] += g[j] * expectedRows[tIdx[j] * stride + d]   // e reads t as the loop reaches it
+                expectedRows[tIdx[j] * stride + d] += g[j] * h[d]
+            }
         }
-        var rng = FastRandom(seed: 6)
-        let kept = (0..<100_000).filter { _ in s.keep(0, &rng) }.count
-        XCTAssertEqual(Double(kept) / 100_000, s.keepProbability(0), accuracy: 0.01)
-        XCTAssertTrue(Subsampler(counts: counts, sample: 0).keep(0, &rng))
+        let t = UnsafeMutablePointer<UnsafeMutablePointer<Float>>.allocate(capacity: n)
+        defer { t.deallocate() }
+        for j in 0..<n { t[j] = rows + tIdx[j] * stride }
+        g.withUnsafeBufferPointer { RowKernels.outerUpdate(h: h, t: t, n: n, g: $0.baseAddress!, e: e, stride: stride) }
+        for i in 0..<(2 * stride) { XCTAssertEqual(rows[i], expectedRows[i], accuracy: 1e-5) }
+        for d in 0..<stride { XCTAssertEqual(e[d], expectedE[d], accuracy: 1e-5) }
     }
 
     func testHuffmanCodesArePrefixFreeAndFavourFrequentWords() {
