@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Something that hands out sentences as word ids (one per call), for trainers' worker threads.
 public protocol SentenceSource: AnyObject {
@@ -48,7 +49,10 @@ public final class SharedSentenceReader: SentenceSource {
     private let lock = NSLock()
     private let cache: SentenceCache
     private var passesLeft: Int
-    public private(set) var pass = 0
+    private let passesDone = Atomic<Int>(0)
+
+    /// How many passes are complete (read by worker threads without the lock).
+    public var pass: Int { passesDone.load(ordering: .relaxed) }
 
     public init(passes: Int, cache: SentenceCache) {
         passesLeft = passes
@@ -60,7 +64,7 @@ public final class SharedSentenceReader: SentenceSource {
         while passesLeft > 0 {
             if try cache.next(into: &ids) { return true }
             passesLeft -= 1
-            pass += 1
+            passesDone.add(1, ordering: .relaxed)
             if passesLeft > 0 { try cache.restart() }
         }
         return false
