@@ -9,7 +9,8 @@ struct CompareCommand: ParsableCommand {
         discussion: """
         Methods are rows (named after their files, or --name). Markdown by default, --json for machines, \
         --svg FILE for a grouped bar chart. Analogy and similarity settings are those of `wordvec analogy` and \
-        `wordvec similarity` (gensim's defaults). Vector files are loaded one at a time.
+        `wordvec similarity` (the standard restriction to the 30,000 most frequent words for analogies, as \
+        word2vec's compute-accuracy; gensim matches with restrict_vocab=30000). Vector files are loaded one at a time.
         """
     )
 
@@ -55,6 +56,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let svg { try AtomicFile.checkWritable(svg) }   // fail before evaluating every file
         let progress = ProgressReporter("compare", mode: quiet ? .quiet : .auto)
         // Parse every evaluation file first: a bad one fails before any vectors are loaded.
         let questionSets = try analogy.map { ($0, try AnalogyQuestionSet.load($0)) }

@@ -42,13 +42,15 @@ struct NeighborsCommand: ParsableCommand {
             } else {
                 print("\(r["word"]!):")
                 for n in r["neighbors"] as! [[String: Any]] {
-                    print(String(format: "  %-20@ %.4f", n["word"] as! String, n["similarity"] as! Double))
+                    let word = n["word"] as! String
+                    let pad = String(repeating: " ", count: max(1, 21 - word.count))
+                    print("  " + word + pad + String(format: "%.4f", n["similarity"] as! Double))
                 }
             }
         }
         if words.isEmpty {
             while let line = readLine() {
-                for w in line.split(separator: " ") { try show(answer(String(w))) }
+                for w in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) { try show(answer(String(w))) }
             }
         } else {
             var missing = 0

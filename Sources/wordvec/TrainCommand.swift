@@ -82,9 +82,21 @@ struct TrainCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         guard negative >= 0 else { throw ValidationError("--negative must be 0 or more") }
         guard hs || negative > 0 || method == .glove else { throw ValidationError("--negative 0 needs --hs") }
+        if method != .glove && negative == 0 {
+            // Hierarchical softmax alone has no per-word output vectors.
+            guard (vectors ?? .word) == .word, saveContext == nil else {
+                throw ValidationError("--vectors context|sum and --save-context need negative sampling (--negative > 0)")
+            }
+        }
+        if let window, window > 1000 { throw ValidationError("--window must be at most 1000") }
+        guard negative <= 1000, dim <= 100_000 else { throw ValidationError("--negative must be at most 1000 and --dim at most 100000") }
         guard sample >= 0 else { throw ValidationError("--sample must be 0 or more") }
-        if let alpha, alpha <= 0 { throw ValidationError("--alpha must be positive") }
-        guard xMax > 0, eta > 0, memory > 0 else { throw ValidationError("--x-max, --eta and --memory must be positive") }
+        guard sample.isFinite else { throw ValidationError("--sample must be a finite number") }
+        if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number") }
+        guard xMax > 0, eta > 0, memory > 0, xMax.isFinite, eta.isFinite else {
+            throw ValidationError("--x-max, --eta and --memory must be positive numbers")
+        }
+        guard memory <= 1e6 else { throw ValidationError("--memory is in GB: at most 1000000") }
     }
 
     func run() throws {

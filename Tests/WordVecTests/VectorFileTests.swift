@@ -290,3 +290,39 @@ final class VectorFileTests: TempDirTestCase {
         XCTAssertThrowsError(try SparseEmbeddings(words: ["a", "a"], dim: 1, rowStarts: [0, 0, 0], columns: [], values: []))
     }
 }
+
+/// Headers that promise more than the file holds, and binary records that look like text lines.
+final class VectorFileHeaderTests: TempDirTestCase {
+    func read(_ name: String, _ bytes: [UInt8]) -> Error? {
+        let path = dir + "/" + name
+        TestSupport.write(bytes: bytes, to: path)
+        do { _ = try VectorFileReader.read(path); return nil } catch { return error }
+    }
+
+    func testHugeHeadersAreErrorsNotAllocations() {
+        for (name, bytes) in [("t.vec", Array("100000000000 300\nfoo 1 2\n".utf8)),
+                              ("b.bin", Array("100000000000 300\nfoo ".utf8) + [1, 2, 3]),
+                              ("o.vec", Array("4000000000000000000 4000000000\nfoo 1 2\n".utf8))] {
+            guard case WordVecError.malformedVectors(_, _, let reason)? = read(name, bytes) as? WordVecError else {
+                return XCTFail("\(name): a malformed-file error expected")
+            }
+            XCTAssertFalse(reason.isEmpty)
+        }
+    }
+
+    func testBinaryRecordWhoseFloatHoldsANewlineByteIsStillBinary() throws {
+        // 0x3F80000A: a float whose low byte is '\n', so the first "line" is the word alone.
+        var bytes = Array("2 2\nalpha ".utf8)
+        withUnsafeBytes(of: UInt32(0x3F80_000A).littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: Float(2).bitPattern.littleEndian) { bytes += $0 }
+        bytes += Array("\nbeta ".utf8)
+        withUnsafeBytes(of: Float(3).bitPattern.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: Float(4).bitPattern.littleEndian) { bytes += $0 }
+        bytes += [10]
+        let path = dir + "/nl.bin.data"   // no .bin extension: the layout alone must decide
+        TestSupport.write(bytes: bytes, to: path)
+        let e = try VectorFileReader.readDense(path)
+        XCTAssertEqual(e.words, ["alpha", "beta"])
+        XCTAssertEqual(e.vectors, [Float(bitPattern: 0x3F80_000A), 2, 3, 4])
+    }
+}

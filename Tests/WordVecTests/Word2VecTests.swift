@@ -55,6 +55,27 @@ final class Word2VecTests: XCTestCase {
         XCTAssertNotEqual(a, try Data(contentsOf: URL(fileURLWithPath: "\(dir)/run3.vec")), "another seed, other vectors")
     }
 
+    func testDivergenceIsAClearErrorAndWritesNothing() throws {
+        let dir = TestSupport.tempDir()
+        let r = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--alpha", "10", "--epochs", "2",
+                                        "--quiet", "-o", dir + "/div.vec")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.hasPrefix("wordvec: error: training diverged") && r.stderr.contains("lower --alpha"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/div.vec"))
+    }
+
+    func testCorpusFromAPipeIsReadForEveryEpoch() throws {
+        // A pipe can be read once; the corpus is kept in a private spool for the later passes.
+        let dir = TestSupport.tempDir()
+        let script = "'\(TestSupport.binary)' train <(cat '\(TestSupport.syntheticCorpus.path)') --threads 2 --epochs 2 --dim 16 -o '\(dir)/p.vec'"
+        let r = try TestSupport.run("/bin/bash", ["-c", script])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // Both epochs saw the words: the summary's per-epoch losses are not zero.
+        let losses = r.stderr.components(separatedBy: "loss by epoch ").last?.split(separator: " ").prefix(2).compactMap { Double($0) } ?? []
+        XCTAssertEqual(losses.count, 2, r.stderr)
+        XCTAssertTrue(losses.allSatisfy { $0 > 0 }, r.stderr)
+    }
+
     func testOptionalOutputsAndConfig() throws {
         let dir = TestSupport.tempDir()
         let r = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--epochs", "1", "--dim", "16", "--quiet",
@@ -86,8 +107,8 @@ final class Word2VecTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("--negative 0 needs --hs"), r.stderr)
         let h = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--hs", "--negative", "0", "--vectors", "context",
                                         "--epochs", "1", "--quiet", "-o", "\(TestSupport.tempDir())/x.vec")
-        XCTAssertEqual(h.status, 1)
-        XCTAssertTrue(h.stderr.hasPrefix("wordvec: error: "), h.stderr)
+        XCTAssertEqual(h.status, 64, "a usage error, found before training")
+        XCTAssertTrue(h.stderr.hasPrefix("wordvec: error: ") && h.stderr.contains("need negative sampling"), h.stderr)
         // An output folder that does not exist is reported before training (1000 epochs would take minutes).
         let o = try TestSupport.wordvec("train", TestSupport.syntheticCorpus.path, "--epochs", "1000", "--quiet",
                                         "-o", "/nonexistent-folder/x.vec")

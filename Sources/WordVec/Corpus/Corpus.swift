@@ -9,21 +9,23 @@ public struct Corpus: Sendable {
     /// The name shown in messages.
     public let name: String
     private let spool: SpoolFile?
+    private let seekable: Bool
 
     public init(path: String, multiPass: Bool = true) throws {
         name = path
         if path == "-" {
             if multiPass {
-                let s = try SpoolFile(copyingStdin: ())
+                let s = try SpoolFile(copying: FileByteSource(descriptor: STDIN_FILENO, name: "<stdin>"), name: "<stdin>")
                 spool = s
                 files = [s.path]
+                seekable = true
             } else {
                 spool = nil
                 files = ["-"]
+                seekable = false
             }
             return
         }
-        spool = nil
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw WordVecError.fileNotFound(path)
@@ -39,21 +41,36 @@ public struct Corpus: Sendable {
             }
             if regular.isEmpty { throw WordVecError.emptyCorpus(path) }
             files = regular
+            spool = nil
         } else {
             guard access(path, R_OK) == 0 else { throw WordVecError.unreadable(path, systemError()) }
+            var info = stat()
+            let regular = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            if !regular && multiPass {
+                // A pipe or FIFO (e.g. `<(zcat c.gz)`) can be read once only: keep a copy for later passes.
+                let s = try SpoolFile(copying: try FileByteSource(path: path), name: path)
+                spool = s
+                files = [s.path]
+                seekable = !Corpus.isCompressed(s.path)
+                return
+            }
             files = [path]
+            spool = nil
+            seekable = regular && !Corpus.isCompressed(path)
+            return
         }
+        seekable = false
     }
 
     public static func isCompressed(_ path: String) -> Bool { path.hasSuffix(".zst") }
 
     /// A single plain file can be cut into byte ranges for parallel readers.
-    public var isSeekable: Bool { files.count == 1 && files[0] != "-" && !Corpus.isCompressed(files[0]) }
+    public var isSeekable: Bool { seekable }
 
     /// Total size in bytes of the (compressed) inputs, for progress.
     public var byteSize: Int64 {
         files.reduce(0) { sum, f in
-            let size = (try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int64) ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: f))?[.size] as? Int64
             return sum + (size ?? 0)
         }
     }
@@ -73,15 +90,15 @@ public struct Corpus: Sendable {
     }
 }
 
-/// A temporary copy of stdin, removed when the last reference goes away.
+/// A private temporary copy of a stream that can be read only once (stdin, a pipe), removed
+/// when the last reference goes away.
 final class SpoolFile: @unchecked Sendable {
     let path: String
 
-    init(copyingStdin: ()) throws {
-        let dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-        path = dir + "/wordvec-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let out = try AtomicFile(path: path)
-        let source = FileByteSource(descriptor: STDIN_FILENO, name: "<stdin>")
+    init(copying source: ByteSource, name: String) throws {
+        path = ScratchDirectory.defaultParent + "/wordvec-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            + (Corpus.isCompressed(name) ? ".zst" : "")   // still decompressed when read
+        let out = try AtomicFile(path: path, mode: 0o600)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { buffer.deallocate() }
         while true {

@@ -19,8 +19,7 @@ public final class SentenceCache: SentenceSource {
 
     public init(_ makeReader: @escaping () throws -> SentenceReader) throws {
         self.makeReader = makeReader
-        let dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory()
-        path = (dir.hasSuffix("/") ? dir : dir + "/") + "wordvec-ids-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        path = ScratchDirectory.defaultParent + "/wordvec-ids-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         buffer = .allocate(capacity: capacity)
         fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if fd < 0 { usable = false } else { unlink(path) }   // unlinked at once: nothing to clean up later
@@ -36,7 +35,7 @@ public final class SentenceCache: SentenceSource {
     public func restart() throws {
         if recording {
             recording = false
-            if usable && !flush() { usable = false }
+            if usable && !flush() { abandonFile() }
         }
         if usable {
             reader = nil
@@ -52,8 +51,8 @@ public final class SentenceCache: SentenceSource {
         if let reader {
             guard try reader.next(into: &ids) else { return false }
             if recording && usable {
-                if count + ids.count + 1 > capacity && !flush() { usable = false }
-                if ids.count + 1 > capacity { usable = false }
+                if count + ids.count + 1 > capacity && !flush() { abandonFile() }
+                if ids.count + 1 > capacity { abandonFile() }
                 if usable {
                     for w in ids { buffer[count] = w; count += 1 }
                     buffer[count] = SentenceCache.sentenceEnd
@@ -71,6 +70,17 @@ public final class SentenceCache: SentenceSource {
             position += 1
             if w == SentenceCache.sentenceEnd { return true }
             ids.append(w)
+        }
+    }
+
+    /// Gives the cache up (disk full, say): frees its disk space; later passes read the corpus.
+    private func abandonFile() {
+        usable = false
+        count = 0
+        if fd >= 0 {
+            ftruncate(fd, 0)
+            close(fd)
+            fd = -1
         }
     }
 

@@ -1,7 +1,8 @@
 /// How raw bytes become tokens. Every trainer uses the same options, so vocabularies agree.
 public struct TokenizerOptions: Codable, Sendable, Equatable {
     public enum Style: String, Codable, Sendable, CaseIterable {
-        /// word2vec's rule: tokens are runs of bytes other than space, tab, CR, LF, VT, FF, NUL.
+        /// word2vec's rule (tokens separated by spaces, tabs and newlines), also splitting on
+        /// CR, VT, FF and NUL: tokens are runs of any other bytes.
         case whitespace
         /// For raw text: tokens are runs of ASCII letters and digits and non-ASCII characters;
         /// ASCII punctuation and symbols separate tokens and are dropped.

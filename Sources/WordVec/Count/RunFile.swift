@@ -15,7 +15,7 @@ public struct RunFile: Sendable {
 
 final class RunFileWriter {
     let path: String
-    private let fd: Int32
+    private var fd: Int32
     private let blockBytes: Int
     private var raw: [UInt8]
     private var compressed: [UInt8]
@@ -93,7 +93,9 @@ final class RunFileWriter {
 
     func finish() throws -> RunFile {
         try flushBlock()
-        if close(fd) != 0 { throw WordVecError.unwritable(path, systemError()) }
+        let closed = close(fd)
+        fd = -1   // closed once: deinit must not close a descriptor number another thread may reuse
+        if closed != 0 { throw WordVecError.unwritable(path, systemError()) }
         return RunFile(path: path, entries: entries, bytes: bytesWritten)
     }
 }
@@ -135,7 +137,7 @@ final class RunFileCursor: RunCursor {
         var header = [UInt32](repeating: 0, count: 4)
         let got = try header.withUnsafeMutableBytes { try readAll($0.baseAddress!, 16) }
         if got == 0 { return false }
-        guard got == 16, header[0] > 0, header[2] > 0, header[1] <= header[0] + 1 << 20 else {
+        guard got == 16, header[0] > 0, header[2] > 0, Int(header[1]) <= Int(header[0]) + 1 << 20 else {
             throw WordVecError.unreadable(file.path, "corrupt run block (the temporary file was damaged)")
         }
         let rawCount = Int(header[0]), storedCount = Int(header[1])

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Settings of an analogy evaluation. The defaults are the standard ones (and gensim's
-/// `evaluate_word_analogies(restrict_vocab=30000, case_insensitive=True)`).
+/// Settings of an analogy evaluation. The defaults are the standard ones: the 30,000 most
+/// frequent words, case-insensitive, as word2vec's compute-accuracy (gensim matches with
+/// `evaluate_word_analogies(restrict_vocab=30000, case_insensitive=True)`; its own default is 300,000).
 public struct AnalogyOptions: Codable, Sendable {
     public var method: AnalogyMethod = .add
     /// Only the first `restrict` rows of the vectors are candidates, and questions with a word

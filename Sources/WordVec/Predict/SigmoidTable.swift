@@ -27,16 +27,17 @@ public final class SigmoidTable: @unchecked Sendable {
     /// σ(x), clamped to 0/1 outside the table.
     @inline(__always)
     public func callAsFunction(_ x: Float) -> Float {
-        if x >= SigmoidTable.maxExp { return 1 }
-        if x <= -SigmoidTable.maxExp { return 0 }
+        // Written so that NaN falls into a clamp instead of becoming an array index.
+        if !(x < SigmoidTable.maxExp) { return 1 }
+        if !(x > -SigmoidTable.maxExp) { return 0 }
         return sigmoid[Int((x + SigmoidTable.maxExp) * scale)]
     }
 
     /// log σ(x); beyond the table, 0 above and x below (its asymptotes).
     @inline(__always)
     public func log(_ x: Float) -> Float {
-        if x >= SigmoidTable.maxExp { return 0 }
-        if x <= -SigmoidTable.maxExp { return x }
+        if !(x < SigmoidTable.maxExp) { return 0 }
+        if !(x > -SigmoidTable.maxExp) { return x }
         return logSigmoid[Int((x + SigmoidTable.maxExp) * scale)]
     }
 }

@@ -132,6 +132,9 @@ public struct Word2VecTrainer: EmbeddingTrainer {
                                wordsPerEpoch, c.epochs, v, totalWords / seconds / 1000,
                                losses.map { String(format: "%.4f", $0) }.joined(separator: " ")))
         let words = input.packed()
+        if words.contains(where: { !$0.isFinite }) || !(losses.last ?? 0).isFinite {
+            throw WordVecError.diverged("training diverged (the vectors hold NaN or Inf); lower --alpha (it is \(c.alpha))")
+        }
         let context = c.negative > 0 ? output.packed() : nil
         var chosen: [Float]
         switch c.output {

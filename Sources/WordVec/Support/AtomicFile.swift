@@ -11,7 +11,7 @@ public final class AtomicFile {
     private var finished = false
     private static let bufferSize = 1 << 20
 
-    public init(path: String) throws {
+    public init(path: String, mode: mode_t = 0o644) throws {
         self.path = path
         if path == "-" {
             tempPath = nil
@@ -24,7 +24,7 @@ public final class AtomicFile {
                 throw WordVecError.unwritable(path, "is a directory")
             }
             let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let f = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let f = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
             if f < 0 { throw WordVecError.unwritable(path, systemError()) }
             tempPath = tmp
             fd = f
@@ -73,7 +73,7 @@ public final class AtomicFile {
         }
     }
 
-    /// Flushes, syncs and renames the temporary file onto `path`.
+    /// Flushes and closes the temporary file and renames it onto `path`.
     public func commit() throws {
         do {
             try flush()

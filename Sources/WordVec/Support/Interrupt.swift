@@ -14,6 +14,8 @@ public enum Interrupt {
                 Interrupt.flag.store(true, ordering: .relaxed)
                 signal(s, SIG_DFL)
             }
+            // No SA_RESTART: a read blocked on stdin or a pipe returns EINTR and sees the flag.
+            siginterrupt(sig, 1)
         }
     }
 

@@ -25,7 +25,8 @@ public enum VectorFileReader {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw WordVecError.unreadable(path, systemError(EACCES))
+            let code = errno
+            throw WordVecError.unreadable(path, code != 0 ? systemError(code) : error.localizedDescription)
         }
     }
 
@@ -104,6 +105,9 @@ public enum VectorFileReader {
             let n = int(head[0])!, d = int(head[1])!
             guard n >= 0, d > 0 else { throw fail("the header's count and dimension must be positive", line: 1) }
             if head.count == 3 { return .sparse(try parseSparse(expected: n, dim: d)) }
+            // Buffers are sized from the header only within what the file can hold (2 bytes a text
+            // value, 4 a binary one): a wrong header must give an error, not a huge allocation.
+            guard !n.multipliedReportingOverflow(by: d).overflow else { throw fail("the header's \(n) vectors of dimension \(d) cannot be right", line: 1) }
             let binary: Bool
             switch format {
             case .bin?: binary = true
@@ -120,18 +124,35 @@ public enum VectorFileReader {
             var copy = self
             guard let (s, e) = copy.nextLine() else { return true }
             let f = fields(s, e)
-            if f.count < 2 { return true }   // binary records always have `word ` before the floats
             if f.count == dim + 1 && f.dropFirst().allSatisfy({ FloatParsing.parse(p, $0.0, $0.1) != nil }) { return true }
+            if looksLikeBinaryRecord(dim: dim) { return false }
+            if f.count < 2 { return true }   // binary records always have `word ` before the floats
             guard (f[1].0..<e).allSatisfy({ (p[$0] >= 32 && p[$0] < 127) || p[$0] == 9 }) else { return false }
             return "+-.0123456789nNiI".utf8.contains(p[f[1].0])
+        }
+
+        /// True when the bytes after the header have word2vec's binary layout: a word without
+        /// newlines, a space, 4·dim bytes (not all printable), then a newline or the end of the file. (A float byte
+        /// may be a newline, so line-based checks alone misjudge about 1 binary file in 256.)
+        func looksLikeBinaryRecord(dim: Int) -> Bool {
+            var i = pos
+            while i < count && p[i] == 10 { i += 1 }
+            let wordStart = i
+            while i < count && p[i] != 32 && p[i] != 10 && i - wordStart < 1000 { i += 1 }
+            guard i < count, p[i] == 32, i > wordStart else { return false }
+            let end = i + 1 + 4 * dim
+            guard end == count || (end < count && p[end] == 10) else { return false }
+            // Text lines are printable (with tabs and line ends); raw floats almost never are, all
+            // 4·dim bytes of them.
+            return (i + 1..<end).contains { (p[$0] < 32 && p[$0] != 9 && p[$0] != 10 && p[$0] != 13) || p[$0] >= 127 }
         }
 
         mutating func parseText(expected: Int?, dim: Int) throws -> Embeddings {
             var words: [String] = []
             var values: [Float] = []
             if let expected {
-                words.reserveCapacity(expected)
-                values.reserveCapacity(expected * dim)
+                words.reserveCapacity(min(expected, count / 2))
+                values.reserveCapacity(min(expected * dim, count / 2))
             }
             var seen = Set<String>()
             while let (s, e) = nextLine() {
@@ -170,8 +191,9 @@ public enum VectorFileReader {
 
         mutating func parseBinary(expected: Int, dim: Int) throws -> Embeddings {
             var words: [String] = []
-            words.reserveCapacity(expected)
-            var values = [Float](repeating: 0, count: expected * dim)
+            words.reserveCapacity(min(expected, count / 4))
+            var values: [Float] = []
+            values.reserveCapacity(min(expected * dim, count / 4))
             var seen = Set<String>()
             let bytes = dim * 4
             for r in 0..<expected {
@@ -184,6 +206,7 @@ public enum VectorFileReader {
                 guard pos + bytes <= count else {
                     throw fail("truncated: record \(r + 1) of \(expected) ('\(w)') has fewer than \(dim) floats", line: r + 2)
                 }
+                values.append(contentsOf: repeatElement(0, count: dim))
                 values.withUnsafeMutableBytes { dst in
                     memcpy(dst.baseAddress! + r * bytes, p + pos, bytes)
                 }

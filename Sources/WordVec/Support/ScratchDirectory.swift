@@ -9,9 +9,14 @@ public final class ScratchDirectory: @unchecked Sendable {
     private var counter = 0
     private var removed = false
 
-    /// Creates `wordvec-XXXXXX` under `parent` (nil: $TMPDIR, else /tmp).
+    /// Where every temporary file of wordvec goes: $TMPDIR when set and not empty, else /tmp.
+    public static var defaultParent: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    /// Creates `wordvec-XXXXXX` under `parent` (nil: `defaultParent`).
     public init(parent: String? = nil, prefix: String = "wordvec") throws {
-        let base = parent ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let base = parent ?? ScratchDirectory.defaultParent
         var template = Array((base + "/\(prefix)-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else { throw WordVecError.unwritable(base, "cannot create a temporary directory: \(systemError())") }
