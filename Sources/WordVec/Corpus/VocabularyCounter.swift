@@ -44,7 +44,7 @@ public struct VocabularyCounter {
         if corpus.isSeekable && threads > 1 && corpus.byteSize > 1 << 22 {
             let ranges = corpus.byteRanges(threads)
             let box = ResultsBox<Partial>(count: ranges.count)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
+            try runOnThreads(ranges.count) { i in
                 box.set(i, Swift.Result { try countPart(corpus, range: ranges[i], progress: i == 0 ? progress : nil, share: ranges.count) })
             }
             parts = try box.values.map { try $0!.get() }
@@ -91,8 +91,9 @@ public struct VocabularyCounter {
                 }
                 if tokens & 0xFFFFF == 0 {
                     try Interrupt.check()
-                    if let progress, range == nil {
-                        progress.update(fraction: Double(tokens) * 6 / totalBytes, detail: "\(tokens) tokens")
+                    if let progress {
+                        // About 6 bytes a token; thread 0 of `share` speaks for all of them.
+                        progress.update(fraction: Double(tokens * share) * 6 / totalBytes, detail: "\(tokens * share) tokens")
                     }
                 }
             case .lineEnd: continue
