@@ -48,7 +48,7 @@ struct AnalogyCommand: ParsableCommand {
         if questionsFile != nil && questionsOption != nil { throw ValidationError("give the questions file once (argument or --questions)") }
         if questionsFile == nil && questionsOption == nil { throw ValidationError("missing the questions file (e.g. questions-words.txt)") }
         if restrict < 0 { throw ValidationError("--restrict must be 0 (all) or positive") }
-        if threads < 1 { throw ValidationError("--threads must be positive") }
+        if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
     }
 
     func run() throws {

@@ -100,6 +100,8 @@ public struct CooccurrenceCounter {
         let dense = allBlocks[0]
         for other in allBlocks.dropFirst() { dense.add(other) }
         let tokens = try tokenCounts.values.reduce(0) { $0 + (try $1!.get()) }
+        // The note above speaks of counting; later spills (e.g. GloVe freeing memory for its records) are not counting.
+        store.onSpill = nil
         return CooccurrenceCounts(vocabulary: vocabulary, options: options, weights: weights, tokens: tokens,
                                   dense: region.cellCount > 0 ? dense : nil, runs: store)
     }
