@@ -326,3 +326,18 @@ final class VectorFileHeaderTests: TempDirTestCase {
         XCTAssertEqual(e.vectors, [Float(bitPattern: 0x3F80_000A), 2, 3, 4])
     }
 }
+
+final class SparseEmbeddingsTests: XCTestCase {
+    func testRowAndDotMatchTheDenseCopy() throws {
+        // rows: a = (1, 0, 2, 0), b = (0, 3, 4, 0), c = 0
+        let s = try SparseEmbeddings(words: ["a", "b", "c"], dim: 4, rowStarts: [0, 2, 4, 4],
+                                     columns: [0, 2, 1, 2], values: [1, 2, 3, 4])
+        XCTAssertEqual(s.row(0), [1, 0, 2, 0])
+        XCTAssertEqual(s.row(1), [0, 3, 4, 0])
+        XCTAssertEqual(s.row(2), [0, 0, 0, 0])
+        XCTAssertEqual(s.dot(0, 1), 8)
+        XCTAssertEqual(s.dot(0, 0), 5)
+        XCTAssertEqual(s.dot(1, 2), 0)
+        XCTAssertEqual(s.dense().vectors, s.row(0) + s.row(1) + s.row(2))
+    }
+}

@@ -107,11 +107,6 @@ private struct SparseUnitRows {
     }
 
     func dot(_ a: Int, _ b: Int) -> Float {
-        var i = rowStarts[a], j = rowStarts[b], s: Float = 0
-        while i < rowStarts[a + 1] && j < rowStarts[b + 1] {
-            if columns[i] == columns[j] { s += values[i] * values[j]; i += 1; j += 1 }
-            else if columns[i] < columns[j] { i += 1 } else { j += 1 }
-        }
-        return s
+        SparseEmbeddings.dot(rowStarts: rowStarts, columns: columns, values: values, a, b)
     }
 }

@@ -172,10 +172,7 @@ public enum WordSimilarityBenchmark {
     static func row(_ v: LoadedVectors, _ i: Int) -> [Float] {
         switch v {
         case .dense(let e): return e.row(i)
-        case .sparse(let s):
-            var r = [Float](repeating: 0, count: s.dim)
-            for j in s.rowStarts[i]..<s.rowStarts[i + 1] { r[Int(s.columns[j])] = s.values[j] }
-            return r
+        case .sparse(let s): return s.row(i)
         }
     }
 
@@ -190,16 +187,8 @@ public enum WordSimilarityBenchmark {
         case .dense(let e):
             return e.vectors.withUnsafeBufferPointer { p in unitCosine(p.baseAddress! + i * e.dim, p.baseAddress! + j * e.dim, e.dim) }
         case .sparse(let s):
-            func dot(_ x: Int, _ y: Int) -> Float {
-                var p = s.rowStarts[x], q = s.rowStarts[y], sum: Float = 0
-                while p < s.rowStarts[x + 1] && q < s.rowStarts[y + 1] {
-                    if s.columns[p] == s.columns[q] { sum += s.values[p] * s.values[q]; p += 1; q += 1 }
-                    else if s.columns[p] < s.columns[q] { p += 1 } else { q += 1 }
-                }
-                return sum
-            }
-            let na = dot(i, i), nb = dot(j, j)
-            return na > 0 && nb > 0 ? dot(i, j) / (na.squareRoot() * nb.squareRoot()) : 0
+            let na = s.dot(i, i), nb = s.dot(j, j)
+            return na > 0 && nb > 0 ? s.dot(i, j) / (na.squareRoot() * nb.squareRoot()) : 0
         }
     }
 }

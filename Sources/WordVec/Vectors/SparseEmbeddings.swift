@@ -24,6 +24,29 @@ public struct SparseEmbeddings: Sendable {
         self.index = index
     }
 
+    /// Row i as a dense array of `dim` values.
+    public func row(_ i: Int) -> [Float] {
+        var r = [Float](repeating: 0, count: dim)
+        for j in rowStarts[i]..<rowStarts[i + 1] { r[Int(columns[j])] = values[j] }
+        return r
+    }
+
+    /// Dot product of rows a and b.
+    public func dot(_ a: Int, _ b: Int) -> Float {
+        SparseEmbeddings.dot(rowStarts: rowStarts, columns: columns, values: values, a, b)
+    }
+
+    /// Dot product of rows a and b of any CSR matrix: a merge of the two sorted column lists.
+    @inline(__always)
+    public static func dot(rowStarts: [Int], columns: [Int32], values: [Float], _ a: Int, _ b: Int) -> Float {
+        var i = rowStarts[a], j = rowStarts[b], s: Float = 0
+        while i < rowStarts[a + 1] && j < rowStarts[b + 1] {
+            if columns[i] == columns[j] { s += values[i] * values[j]; i += 1; j += 1 }
+            else if columns[i] < columns[j] { i += 1 } else { j += 1 }
+        }
+        return s
+    }
+
     /// The dense copy (only sensible when count * dim fits in memory).
     public func dense() -> Embeddings {
         var v = [Float](repeating: 0, count: count * dim)
