@@ -1,18 +1,6 @@
 import Foundation
 import CLapack
 
-/// How an analogy `a : b :: c : ?` is answered (Levy & Goldberg 2014, "Linguistic Regularities in
-/// Sparse and Explicit Word Representations", eqs. 3 and 4).
-public enum AnalogyMethod: String, Codable, Sendable, CaseIterable {
-    /// 3CosAdd: argmax_d cos(d, b) - cos(d, a) + cos(d, c) (Mikolov et al. 2013's vector offset).
-    case add
-    /// 3CosMul: argmax_d cos'(d, b) cos'(d, c) / (cos'(d, a) + 0.001), cosines shifted to [0, 1]
-    /// by cos' = (cos + 1) / 2 so that the product and ratio are well defined.
-    case mul
-
-    public var displayName: String { self == .add ? "3CosAdd" : "3CosMul" }
-}
-
 /// What happened to one question.
 public struct AnalogyOutcome: Sendable, Equatable {
     /// The standard answer (inputs a, b, c excluded, exactly as gensim chooses it) is d.
@@ -50,7 +38,7 @@ public struct AnalogySolver {
     public let rows: Int
     public let threads: Int
 
-    public init(vectors: LoadedVectors, vocabulary: EvalVocabulary, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(vectors: WordVectors, vocabulary: EvalVocabulary, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.unit = CosineSource(vectors: vectors, rows: vocabulary.size)
         self.canonical = vocabulary.canonical
         self.rows = vocabulary.size
@@ -182,41 +170,4 @@ public struct AnalogySolver {
         }
         return AnalogyOutcome(correct: predicted == x.d, correctKept: best == x.d, nearestIsInput: isInput(best))
     }
-}
-
-/// The eight best (score, row) pairs seen so far, best first; ties keep the earlier row.
-/// Eight is enough for the rule above: five answers after dropping up to three input rows.
-struct TopCandidates {
-    private var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-    private var rows = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
-    private(set) var count = 0
-    /// A score must beat this to enter (NaN never does).
-    private(set) var threshold = -Float.infinity
-
-    func index(_ k: Int) -> Int32 {
-        withUnsafeBytes(of: rows) { $0.load(fromByteOffset: k * 4, as: Int32.self) }
-    }
-
-    mutating func insert(_ s: Float, _ r: Int32) {
-        withUnsafeMutableBytes(of: &scores) { sb in
-            withUnsafeMutableBytes(of: &rows) { rb in
-                let sp = sb.baseAddress!.assumingMemoryBound(to: Float.self)
-                let rp = rb.baseAddress!.assumingMemoryBound(to: Int32.self)
-                var k = min(count, 7)
-                while k > 0 && sp[k - 1] < s {
-                    sp[k] = sp[k - 1]; rp[k] = rp[k - 1]
-                    k -= 1
-                }
-                sp[k] = s; rp[k] = r
-                if count < 8 { count += 1 }
-                if count == 8 { threshold = sp[7] }
-            }
-        }
-    }
-}
-
-/// A pointer handed to worker threads that each write disjoint elements.
-struct UncheckedPointer<T>: @unchecked Sendable {
-    let p: UnsafeMutablePointer<T>
-    init(_ p: UnsafeMutablePointer<T>) { self.p = p }
 }

@@ -12,7 +12,7 @@ struct CosineSource {
     let isDense: Bool
     private let sparse: SparseUnitRows?
 
-    init(vectors: LoadedVectors, rows: Int) {
+    init(vectors: WordVectors, rows: Int) {
         self.rows = rows
         self.dim = vectors.dim
         switch vectors {

@@ -2,11 +2,11 @@
 /// (recognised by its magic number), whose word vectors are evaluated and whose subword n-grams
 /// can compose vectors for out-of-vocabulary words (`similarity --oov compose`).
 public struct EvalVectors: Sendable {
-    public let vectors: LoadedVectors
+    public let vectors: WordVectors
     /// Set for fastText models: composes vectors for unknown words.
     public let subwords: FastTextSubwords?
 
-    public init(vectors: LoadedVectors, subwords: FastTextSubwords? = nil) {
+    public init(vectors: WordVectors, subwords: FastTextSubwords? = nil) {
         self.vectors = vectors
         self.subwords = subwords
     }

@@ -4,9 +4,9 @@ import Foundation
 /// a `N D` header then text lines (.vec) or binary records (.bin), a `N D sparse` header, or no
 /// header at all (GloVe). Malformed files fail with the path and line at fault.
 public enum VectorFileReader {
-    public static func read(_ path: String, format: VectorFormat? = nil) throws -> LoadedVectors {
+    public static func read(_ path: String, format: VectorFormat? = nil) throws -> WordVectors {
         let data = try load(path)
-        return try data.withUnsafeBytes { raw -> LoadedVectors in
+        return try data.withUnsafeBytes { raw -> WordVectors in
             let p = raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!
             var parser = Parser(path: path, p: p, count: raw.count)
             return try parser.parse(format: format)
@@ -88,7 +88,7 @@ public enum VectorFileReader {
 
         func int(_ f: (Int, Int)) -> Int? { Int(text(f.0, f.1)) }
 
-        mutating func parse(format: VectorFormat?) throws -> LoadedVectors {
+        mutating func parse(format: VectorFormat?) throws -> WordVectors {
             guard count > 0 else { throw fail("empty file", line: 1) }
             guard let (s, e) = nextLine() else { throw fail("empty file", line: 1) }
             let head = fields(s, e)

@@ -48,7 +48,7 @@ public enum VectorFileWriter {
         try AtomicFile.write(to: path) { try writeSparseBody(s, to: $0) }
     }
 
-    public static func write(_ v: LoadedVectors, to path: String, format: VectorFormat) throws {
+    public static func write(_ v: WordVectors, to path: String, format: VectorFormat) throws {
         switch (v, format) {
         case (.sparse(let s), .sparse): try write(s, to: path)
         default: try write(v.dense, to: path, format: format)

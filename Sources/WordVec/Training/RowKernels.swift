@@ -1,6 +1,6 @@
 /// The few row operations every predictive trainer needs, on rows padded to a multiple of 16
 /// floats (so there is no scalar tail): dot products and y += a·x. Unsafe pointers, no bounds
-/// checks: callers guarantee the rows exist. Tested in RowKernelsTests.
+/// checks: callers guarantee the rows exist. Tested in TrainingPiecesTests.
 public enum RowKernels {
     public typealias V = SIMD16<Float>
     public static let width = 16
@@ -148,43 +148,5 @@ public enum RowKernels {
     @inline(__always)
     public static func zero(_ y: UnsafeMutablePointer<Float>, _ stride: Int) {
         y.update(repeating: 0, count: stride)
-    }
-}
-
-/// A matrix of padded rows, 64-byte aligned, shared by training threads (Hogwild: concurrent
-/// unsynchronised updates, as in word2vec.c, are part of the algorithm).
-public final class RowMatrix: @unchecked Sendable {
-    public let rows: Int
-    public let dim: Int
-    public let stride: Int
-    public let base: UnsafeMutablePointer<Float>
-
-    public init(rows: Int, dim: Int) {
-        self.rows = rows
-        self.dim = dim
-        stride = RowKernels.stride(for: dim)
-        base = RowKernels.allocateRows(rows * stride)
-    }
-
-    deinit { RowKernels.deallocateRows(base) }
-
-    @inline(__always)
-    public func row(_ i: Int) -> UnsafeMutablePointer<Float> { base + i * stride }
-
-    /// word2vec's initialisation: uniform in [-0.5, 0.5) / dim, padding left at zero.
-    public func randomize(_ rng: inout FastRandom) {
-        for r in 0..<rows {
-            let p = row(r)
-            for j in 0..<dim { p[j] = (rng.nextFloat() - 0.5) / Float(dim) }
-        }
-    }
-
-    /// The unpadded values, row-major (`rows * dim`).
-    public func packed() -> [Float] {
-        var out = [Float](repeating: 0, count: rows * dim)
-        out.withUnsafeMutableBufferPointer { o in
-            for r in 0..<rows { (o.baseAddress! + r * dim).update(from: row(r), count: dim) }
-        }
-        return out
     }
 }

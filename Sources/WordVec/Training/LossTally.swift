@@ -1,0 +1,27 @@
+import Foundation
+
+/// Per-epoch loss sums in double precision, added to by each thread once per epoch
+/// (so no float saturation and no threads overwriting each other's tallies).
+final class LossTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sums: [Double]
+    private var terms: [Int]
+
+    init(epochs: Int) {
+        sums = Array(repeating: 0, count: epochs)
+        terms = Array(repeating: 0, count: epochs)
+    }
+
+    func add(epoch: Int, loss: Double, terms t: Int) {
+        lock.lock(); defer { lock.unlock() }
+        guard epoch < sums.count else { return }
+        sums[epoch] += loss
+        terms[epoch] += t
+    }
+
+    /// Mean loss per prediction, per epoch.
+    func means() -> [Double] {
+        lock.lock(); defer { lock.unlock() }
+        return zip(sums, terms).map { $1 > 0 ? $0 / Double($1) : 0 }
+    }
+}
