@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WordVec
 
-/// Flags shared by every command that reads a corpus.
+/// The corpus and how it is tokenized: shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
     @Argument(help: "The corpus: a text file, a .zst file, a directory, or - for stdin.")
     var corpus: String
@@ -13,27 +13,7 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "Tokenizer: whitespace (word2vec: split on spaces/tabs/newlines) or raw (letters and digits; punctuation dropped).")
     var tokenizer: TokenizerOptions.Style = .whitespace
 
-    @Option(name: .customLong("min-count"), help: "Drop words seen fewer times.")
-    var minCount = 5
-
-    @Option(name: .customLong("max-vocab"), help: "Keep at most this many most frequent words (0: no limit).")
-    var maxVocab = 0
-
-    @Option(help: "Threads; defaults to the number of cores.")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(help: "No progress or summary on stderr.")
-    var quiet = false
-
     var tokenizerOptions: TokenizerOptions { TokenizerOptions(style: tokenizer, lowercase: lowercase) }
-
-    var progressMode: ProgressReporter.Mode { quiet ? .quiet : .auto }
-
-    func validate() throws {
-        guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1") }
-        guard maxVocab >= 0 else { throw ValidationError("--max-vocab must be 0 or more") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-    }
 }
 
 extension TokenizerOptions.Style: ExpressibleByArgument {}

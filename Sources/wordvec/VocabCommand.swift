@@ -8,7 +8,9 @@ struct VocabCommand: ParsableCommand {
         abstract: "Count the words of a corpus and write `word count` lines (word2vec -save-vocab / GloVe vocab_count format)."
     )
 
-    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
+    @OptionGroup(title: "Vocabulary") var vocabulary: VocabularyOptions
+    @OptionGroup(title: "Run") var runOptions: RunOptions
 
     @Option(name: .shortAndLong, help: "Output file (- for stdout). Without it only the summary is printed.")
     var output: String?
@@ -17,10 +19,10 @@ struct VocabCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let progress = ProgressReporter("vocab", mode: corpus.progressMode)
+        let progress = ProgressReporter("vocab", mode: runOptions.progressMode)
         let source = try Corpus(path: corpus.corpus, multiPass: false)
-        let counter = VocabularyCounter(options: corpus.tokenizerOptions, minCount: corpus.minCount,
-                                        maxVocab: corpus.maxVocab, threads: corpus.threads)
+        let counter = VocabularyCounter(options: corpus.tokenizerOptions, minCount: vocabulary.minCount,
+                                        maxVocab: vocabulary.maxVocab, threads: runOptions.threads)
         let result = try counter.count(source, progress: progress)
         if let w = result.warnings.summary { progress.note(w) }
         if result.prunings > 0 {
@@ -36,7 +38,7 @@ struct VocabCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else if output != "-" {
-            print("tokens \(result.tokens)  types \(result.types)  kept types \(v.count) (min-count \(corpus.minCount))  coverage \(String(format: "%.2f", coverage * 100))%")
+            print("tokens \(result.tokens)  types \(result.types)  kept types \(v.count) (min-count \(vocabulary.minCount))  coverage \(String(format: "%.2f", coverage * 100))%")
         }
     }
 }

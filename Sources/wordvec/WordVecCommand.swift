@@ -17,6 +17,10 @@ struct WordVecCommand: ParsableCommand {
 
     static func main() {
         Interrupt.install()
+        if let help = TrainCommand.methodHelp(Array(CommandLine.arguments.dropFirst())) {
+            print(help)
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -18,7 +18,7 @@ final class GloVeTests: XCTestCase {
 
     static func config(threads: Int = 1, seed: UInt64 = 1) -> GloVeConfig {
         var c = GloVeConfig()
-        c.minCount = 3
+        c.vocabulary.minCount = 3
         c.dim = 30
         c.threads = threads
         c.seed = seed
@@ -26,9 +26,9 @@ final class GloVeTests: XCTestCase {
     }
 
     static func train(_ c: GloVeConfig, corpus: String = oneLineCorpus, fanIn: Int = 64) throws -> TrainedModel {
-        var trainer = GloVeTrainer(config: c)
-        trainer.maxFanIn = fanIn
-        return try trainer.train(Corpus(path: corpus), progress: ProgressReporter("test", mode: .quiet))
+        var c = c
+        c.maxFanIn = fanIn
+        return try GloVeTrainer(config: c).train(Corpus(path: corpus), progress: ProgressReporter("test", mode: .quiet))
     }
 
     func testLearnsPlantedStructure() throws {
@@ -36,7 +36,7 @@ final class GloVeTests: XCTestCase {
         let e = model.vectors.dense
         let s = TestSupport.syntheticCorpus.corpus
         XCTAssertEqual(model.epochLosses.count, 15)
-        XCTAssertLessThan(model.epochLosses.last!, model.epochLosses.first! / 3, "loss should fall: \(model.epochLosses)")
+        XCTAssertLessThan(model.epochLosses.last!!, model.epochLosses.first!! / 3, "loss should fall: \(model.epochLosses)")
         XCTAssertGreaterThan(LearningProbes.topicPurity(e, s), 0.9)
         // Chance is about 1 in 250.
         XCTAssertGreaterThan(LearningProbes.analogyAccuracy(e, s), 0.8)
@@ -74,16 +74,16 @@ final class GloVeTests: XCTestCase {
         let scratch = dir + "/scratch"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         var c = GloVeConfig()
-        c.minCount = 1
+        c.vocabulary.minCount = 1
         c.dim = 16
         c.epochs = 3
         c.temporaryDirectory = scratch
         let quiet = ProgressReporter("test", mode: .quiet)
         let vocab = try VocabularyCounter(minCount: 1, threads: 1).count(Corpus(path: path)).vocabulary
-        func run(memory: Int) throws -> (vectors: [Float], losses: [Double], inMemory: Bool, spilled: Bool) {
+        func run(memory: Int) throws -> (vectors: [Float], losses: [Double?], inMemory: Bool, spilled: Bool) {
             c.memoryBytes = memory
-            var trainer = GloVeTrainer(config: c)
-            trainer.maxFanIn = 3
+            c.maxFanIn = 3
+            let trainer = GloVeTrainer(config: c)
             let counts = try CooccurrenceCounter(options: trainer.cooccurrenceOptions).count(Corpus(path: path), vocabulary: vocab)
             let spilled = counts.hasSpilled
             let records = try trainer.makeRecords(counts, progress: quiet)
@@ -116,7 +116,7 @@ final class GloVeTests: XCTestCase {
         c.epochs = 5
         let model = try Self.train(c)
         XCTAssertTrue(model.vectors.dense.vectors.allSatisfy { $0.isFinite })
-        XCTAssertLessThan(model.epochLosses.last!, model.epochLosses.first!)
+        XCTAssertLessThan(model.epochLosses.last!!, model.epochLosses.first!!)
     }
 
     // MARK: command line

@@ -33,9 +33,11 @@ enum TestSupport {
 
     /// Runs a program and collects its output. `stdin` is written to its standard input.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> RunResult {
+    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+                    directory: String? = nil) throws -> RunResult {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         p.arguments = arguments
         if let environment { p.environment = environment }
         let out = Pipe(), err = Pipe(), inp = Pipe()

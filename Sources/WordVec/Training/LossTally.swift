@@ -1,7 +1,8 @@
 import Foundation
 
 /// Per-epoch loss sums in double precision, added to by each thread once per epoch
-/// (so no float saturation and no threads overwriting each other's tallies).
+/// (so no float saturation and no threads overwriting each other's tallies). Also counts the
+/// predictions made (terms), so a run that trained on nothing is told apart from one with loss 0.
 final class LossTally: @unchecked Sendable {
     private let lock = NSLock()
     private var sums: [Double]
@@ -19,9 +20,15 @@ final class LossTally: @unchecked Sendable {
         terms[epoch] += t
     }
 
-    /// Mean loss per prediction, per epoch.
-    func means() -> [Double] {
+    /// Mean loss per prediction, per epoch; nil for an epoch with no predictions.
+    func means() -> [Double?] {
         lock.lock(); defer { lock.unlock() }
-        return zip(sums, terms).map { $1 > 0 ? $0 / Double($1) : 0 }
+        return zip(sums, terms).map { $1 > 0 ? $0 / Double($1) : nil }
+    }
+
+    /// Predictions made over the whole run.
+    var totalTerms: Int {
+        lock.lock(); defer { lock.unlock() }
+        return terms.reduce(0, +)
     }
 }

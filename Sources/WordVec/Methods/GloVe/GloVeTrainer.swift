@@ -9,19 +9,8 @@ import Synchronization
 /// one process here, within `--memory` for the counts and records.
 public struct GloVeTrainer: EmbeddingTrainer {
     public let config: GloVeConfig
-    /// Most runs merged at once (lower it in tests to exercise multi-level merging).
-    public var maxFanIn = 64
 
     public init(config: GloVeConfig) { self.config = config }
-
-    public func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
-        let counter = VocabularyCounter(options: config.tokenizer, minCount: config.minCount,
-                                        maxVocab: config.maxVocab, threads: config.threads)
-        let counted = try counter.count(corpus, progress: progress)
-        if let w = counted.warnings.summary { progress.note(w) }
-        guard counted.vocabulary.count > 0 else { throw WordVecError.emptyCorpus(corpus.name) }
-        return try train(corpus, vocabulary: counted.vocabulary, progress: progress)
-    }
 
     /// `--memory`, but at most three quarters of the machine's RAM (asking for more would only
     /// trade spilling for swapping). Results do not depend on it.
@@ -32,18 +21,16 @@ public struct GloVeTrainer: EmbeddingTrainer {
     /// The co-occurrence options this configuration implies.
     public var cooccurrenceOptions: CooccurrenceOptions {
         var o = CooccurrenceOptions(window: config.window, symmetric: config.symmetric, weighting: .harmonic,
-                                    memoryBytes: memoryBudget, threads: config.threads, tokenizer: config.tokenizer)
-        o.maxFanIn = maxFanIn
+                                    memoryBytes: memoryBudget, threads: config.threads, tokenizer: config.vocabulary.tokenizer)
+        o.maxFanIn = config.maxFanIn
         o.temporaryDirectory = config.temporaryDirectory
         return o
     }
 
     /// Trains with a given vocabulary (rows in its order).
     public func train(_ corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws -> TrainedModel {
+        try config.validate()
         let c = config
-        guard c.dim > 0, c.epochs > 0, c.xMax > 0, c.alpha > 0, c.eta > 0 else {
-            throw WordVecError.invalidArgument("glove: --dim, --epochs, --x-max, --alpha and --eta must be positive")
-        }
         if memoryBudget < c.memoryBytes {
             progress.note(String(format: "glove: --memory %.1f GB is more than 3/4 of this machine's memory; using %.1f GB",
                                  Double(c.memoryBytes) / 1e9, Double(memoryBudget) / 1e9))
@@ -62,14 +49,10 @@ public struct GloVeTrainer: EmbeddingTrainer {
         guard records.count > 0 else {
             throw WordVecError.invalidInput("\(corpus.name): no co-occurrences to train on (every line holds a single in-vocabulary word?)")
         }
-        let model = try fit(records, words: vocabulary.count, progress: progress)
-        let losses = model.losses
-        let vectors = try Embeddings(words: vocabulary.words, dim: c.dim, vectors: model.model.vectors(c.output))
-        guard vectors.vectors.allSatisfy({ $0.isFinite }) else {
-            throw WordVecError.diverged("glove: training diverged (non-finite vectors); lower --eta (now \(c.eta))")
-        }
-        let contextVectors = try Embeddings(words: vocabulary.words, dim: c.dim, vectors: model.model.vectors(.context))
-        return TrainedModel(vectors: .dense(vectors), context: contextVectors, vocabulary: vocabulary, epochLosses: losses)
+        let fitted = try fit(records, words: vocabulary.count, progress: progress)
+        return try TrainedModel.dense(word: fitted.model.vectors(.word), context: fitted.model.vectors(.context), choice: c.output,
+                                      vocabulary: vocabulary, dim: c.dim, epochLosses: fitted.losses, config: c,
+                                      divergenceHint: "lower --eta (now \(c.eta))")
     }
 
     /// Buckets for the record shuffle: from an upper bound on the records that depends on the
@@ -106,7 +89,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
             progress.note(line)
         }
         let store = try GloVeRecordStore(buckets: buckets, seed: c.seed, inMemory: inMemory, chunkRecords: chunk, directory: scratch)
-        let xMax = c.xMax, alpha = c.alpha
+        let xMax = c.xMax, alpha = c.weightPower
         try counts.forEachCell(progress: progress) { i, j, x in
             // f(x) of equation (9): (x / x_max)^alpha below x_max, 1 above.
             let weight = x < xMax ? Float(pow(x / xMax, alpha)) : 1
@@ -121,12 +104,12 @@ public struct GloVeTrainer: EmbeddingTrainer {
     }
 
     /// Stage 3: AdaGrad epochs over the records; returns the model and the mean cost of each epoch.
-    public func fit(_ records: GloVeRecordStore, words: Int, progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double]) {
+    public func fit(_ records: GloVeRecordStore, words: Int, progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double?]) {
         let c = config
         let model = try GloVeModel(words: words, dim: c.dim, eta: Float(c.eta), gradientClip: Float(c.gradientClip), seed: c.seed)
         let threads = max(1, c.threads)
         let total = Double(records.count) * Double(c.epochs)
-        var losses: [Double] = []
+        var losses: [Double?] = []
         let started = Date()
         progress.beginPhase()
         for epoch in 0..<c.epochs {
@@ -134,7 +117,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
             let next = Atomic<Int>(0)
             let done = Atomic<Int>(0)
             let costs = ResultsBox<Double>(count: threads)
-            let previous = losses.last
+            let previous = losses.last ?? nil
             try runOnThreads(threads) { t in
                 var buffer: [GloVeRecord] = []
                 var cost = 0.0
@@ -168,7 +151,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
         let seconds = Date().timeIntervalSince(started)
         progress.finish(String(format: "%d words, %d records x %d epochs, %.1fM records/s, training %.1f s, loss by epoch %@",
                                words, records.count, c.epochs, total / seconds / 1e6, seconds,
-                               losses.map { String(format: "%.4f", $0) }.joined(separator: " ")))
+                               TrainedModel.lossText(losses)))
         return (model, losses)
     }
 }

@@ -8,7 +8,7 @@ import CPrefetch
 /// small matrix product and every row is read once per centre word, not once per pair.
 /// For context row h_i and target row t_j (label 1 for the centre word, 0 for negatives):
 ///   g_ij = α (label_j − σ(h_i·t_j)),   Δh_i = Σ_j g_ij t_j,   Δt_j = Σ_i g_ij h_i.
-struct Word2VecWorker {
+struct Word2VecWorker: StreamingWorker {
     let input: RowMatrix
     let output: RowMatrix          // negative-sampling output rows (one per word)
     let inner: RowMatrix?          // hierarchical-softmax inner-node rows
@@ -17,6 +17,10 @@ struct Word2VecWorker {
     let noise: NoiseDistribution
     let tree: HuffmanTree?
     let sigmoid: SigmoidTable
+    let subsampler: Subsampler
+    let architecture: Word2VecConfig.Architecture
+    let hierarchical: Bool
+    let window: Int
     var rng: FastRandom
 
     // Scratch: up to 2·window context gradients, n+1 target gradients, scores.
@@ -28,21 +32,31 @@ struct Word2VecWorker {
     let gradients: UnsafeMutablePointer<Float>
     let contextRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
     let targetRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
+    // The kept (subsampled) words of the current sentence and one window's context ids.
+    var kept: UnsafeMutablePointer<Int32>
+    var keptCapacity: Int
+    let contextIds: UnsafeMutablePointer<Int32>
 
     var loss: Double = 0
     var lossTerms: Int = 0
 
-    init(input: RowMatrix, output: RowMatrix, inner: RowMatrix?, negative: Int, window: Int,
-         noise: NoiseDistribution, tree: HuffmanTree?, sigmoid: SigmoidTable, seed: UInt64) {
-        self.input = input
-        self.output = output
-        self.inner = inner
+    init(model: Word2VecModel, config c: Word2VecConfig, seed: UInt64) {
+        input = model.input
+        output = model.output
+        inner = model.inner
         stride = input.stride
-        self.negative = negative
-        self.noise = noise
-        self.tree = tree
-        self.sigmoid = sigmoid
+        negative = c.negative
+        noise = model.noise
+        tree = model.tree
+        sigmoid = model.sigmoid
+        subsampler = model.subsampler
+        architecture = c.architecture
+        hierarchical = c.hierarchicalSoftmax
+        window = c.window
         rng = FastRandom(seed: seed)
+        keptCapacity = max(1, c.vocabulary.tokenizer.maxSentenceLength)
+        kept = .allocate(capacity: keptCapacity)
+        contextIds = .allocate(capacity: 2 * window)
         contextGrad = RowKernels.allocateRows(2 * window * stride)
         targetGrad = RowKernels.allocateRows((negative + 1) * stride)
         hidden = RowKernels.allocateRows(2 * stride)
@@ -60,6 +74,42 @@ struct Word2VecWorker {
         gradients.deallocate()
         contextRows.deallocate()
         targetRows.deallocate()
+        kept.deallocate()
+        contextIds.deallocate()
+    }
+
+    /// Subsamples the sentence, then slides the (randomly shrunk) window over what is kept and
+    /// makes one update per position with the configured architecture and objectives.
+    mutating func train(sentence: [Int32], alpha: Float) {
+        if sentence.count > keptCapacity {
+            kept.deallocate()
+            keptCapacity = sentence.count
+            kept = .allocate(capacity: keptCapacity)
+        }
+        var n = 0
+        for w in sentence where subsampler.keep(Int(w), &rng) { kept[n] = w; n += 1 }
+        if n < 2 { return }
+        let ids = kept, ctx = contextIds
+        // Negative sampling: each step's targets are drawn (and their rows prefetched) one step ahead.
+        let prepare = negative > 0
+        if prepare { prepareTargets(center: ids[0], incoming: -1) }
+        for pos in 0..<n {
+            let b = window - rng.next(below: window)   // effective window 1...window
+            var k = 0
+            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
+                ctx[k] = ids[q]; k += 1
+            }
+            switch architecture {
+            case .skipGram:
+                if prepare { skipGramNegative(contexts: ctx, k: k, alpha: alpha) }
+                if hierarchical { skipGramHierarchical(center: ids[pos], contexts: ctx, k: k, alpha: alpha) }
+            case .cbow:
+                cbow(center: ids[pos], contexts: ctx, k: k, alpha: alpha, useNegative: prepare, useHierarchical: hierarchical)
+            }
+            if prepare && pos + 1 < n {
+                prepareTargets(center: ids[pos + 1], incoming: pos + 1 + window < n ? ids[pos + 1 + window] : -1)
+            }
+        }
     }
 
     /// The centre word and `negative` draws from the noise distribution (draws equal to the

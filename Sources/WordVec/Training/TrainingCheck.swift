@@ -1,0 +1,16 @@
+/// Refuses runs that learned nothing and warns about runs that learned almost nothing: random
+/// initial vectors are not a result.
+enum TrainingCheck {
+    /// Fewer predictions than this many per vocabulary word draws a warning.
+    static let fewPredictionsPerWord = 20
+
+    /// Throws `.invalidInput` when `predictions` is 0; notes a warning when it is small for the vocabulary.
+    static func requirePredictions(_ predictions: Int, corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws {
+        guard predictions > 0 else {
+            throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no sentence (line) holds two in-vocabulary words after subsampling; one word per line? put a sentence on each line, or lower --min-count / --sample")
+        }
+        if predictions < fewPredictionsPerWord * vocabulary.count {
+            progress.note("warning: only \(predictions) predictions for \(vocabulary.count) words: too little text to learn from; the vectors stay close to their random start")
+        }
+    }
+}

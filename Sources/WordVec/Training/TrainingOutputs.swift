@@ -1,0 +1,82 @@
+import Foundation
+
+/// The files a training run writes, written the same way for every method: the vectors, the
+/// optional context vectors and vocabulary, and `OUTPUT.config.json` (the run's options, so it
+/// can be reproduced). Every file is written atomically.
+public struct TrainingOutputs: Sendable {
+    /// The vector file ("-": stdout, and no config file).
+    public var vectors: String
+    /// Its format (nil: from the extension, else `.vec`).
+    public var format: VectorFormat?
+    public var context: String?
+    public var vocabulary: String?
+
+    public init(vectors: String, format: VectorFormat? = nil, context: String? = nil, vocabulary: String? = nil) {
+        self.vectors = vectors
+        self.format = format
+        self.context = context
+        self.vocabulary = vocabulary
+    }
+
+    /// Every path this run will write.
+    public var paths: [String] {
+        [vectors, context, vocabulary].compactMap { $0 } + (vectors == "-" ? [] : [vectors + ".config.json"])
+    }
+
+    /// Fails now, before hours of training, if an output cannot be written (`.unwritable`).
+    public func checkWritable() throws {
+        for path in paths { try AtomicFile.checkWritable(path) }
+    }
+
+    /// The default vector file for a corpus and method: `NAME.METHOD.vec` in the current
+    /// directory, NAME being the corpus's file name without its extensions (`corpus.txt.zst`
+    /// → `corpus`); stdin gives `stdin.METHOD.vec`.
+    public static func defaultPath(corpus: String, method: String) -> String {
+        var name = corpus == "-" ? "stdin" : URL(fileURLWithPath: corpus).lastPathComponent
+        if let dot = name.dropFirst().firstIndex(of: ".") { name = String(name[..<dot]) }
+        if name.isEmpty || name == "." || name == ".." { name = "corpus" }
+        return "\(name).\(method).vec"
+    }
+
+    /// Writes the model's files. Throws `.unwritable` (nothing partial is left behind) and
+    /// `.invalidArgument` when context vectors are asked for but the method has none.
+    public func write(_ model: TrainedModel) throws {
+        if context != nil && model.context == nil {
+            throw WordVecError.invalidArgument("--save-context: \(model.config.method) has no context vectors")
+        }
+        try VectorFileWriter.write(model.vectors, to: vectors, format: format ?? VectorFormat.fromExtension(vectors))
+        if let context, let contextVectors = model.context {
+            try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
+        }
+        if let vocabulary { try model.vocabulary.save(to: vocabulary) }
+        if vectors != "-" {
+            let json = try TrainingOutputs.configJSON(model.config)
+            try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }
+        }
+    }
+
+    /// The config as pretty, key-sorted JSON with the method's name added as `"method"`.
+    public static func configJSON(_ config: some TrainerConfig) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(Tagged(method: config.method, config: config)), as: UTF8.self)
+    }
+
+    /// A config with its method's name beside its own keys.
+    private struct Tagged<C: TrainerConfig>: Encodable {
+        let method: String
+        let config: C
+        func encode(to encoder: Encoder) throws {
+            try config.encode(to: encoder)
+            var keyed = encoder.container(keyedBy: Key.self)
+            try keyed.encode(method, forKey: Key(stringValue: "method"))
+        }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import WordVec
+
+/// The flags of one training method, parsed on their own (after `train --method` picked the
+/// method), so that `wordvec train --method X --help` lists X's flags only, grouped, each with
+/// its default taken from the library's config.
+protocol MethodArguments: ParsableCommand {
+    var corpus: CorpusOptions { get }
+    var vocabulary: TrainVocabularyOptions { get }
+    var output: TrainOutputOptions { get }
+    var run: RunOptions { get }
+    /// The library config these flags describe (not yet validated).
+    var config: any TrainerConfig { get }
+    /// Trains the method on `corpus` with that config.
+    func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel
+}
+
+extension MethodArguments {
+    /// The settings every config shares, from the shared flag groups.
+    func common<C: TrainerConfig>(_ config: C) -> C {
+        var c = config
+        c.vocabulary = vocabulary.kept.settings(corpus, readVocab: vocabulary.readVocab)
+        c.threads = run.threads
+        return c
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import WordVec
+
+/// The steps of `train` that every method shares: validate, settle the output names, check
+/// they are writable, open the corpus, train, write every file.
+struct TrainRun {
+    let arguments: any MethodArguments
+
+    func execute() throws {
+        let config = arguments.config
+        do { try config.validate() } catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
+        let flags = arguments.output
+        if flags.saveContext != nil && !config.hasContextVectors {
+            throw ValidationError("--save-context: \(config.method) has no context vectors\(config.method == "sgns" || config.method == "cbow" ? " without negative sampling (--negative > 0)" : "")")
+        }
+        let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
+        let outputs = TrainingOutputs(vectors: try vectorPath(method: config.method, progress: progress), format: flags.format,
+                                      context: flags.saveContext, vocabulary: arguments.vocabulary.saveVocab)
+        try outputs.checkWritable()   // a bad path fails now, not after the training
+        let corpus = try Corpus(path: arguments.corpus.corpus)
+        let model = try arguments.train(corpus, progress: progress)
+        try outputs.write(model)
+    }
+
+    /// `-o`, or the default name, which must not exist unless `--force`.
+    private func vectorPath(method: String, progress: ProgressReporter) throws -> String {
+        if let path = arguments.output.output { return path }
+        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method)
+        if FileManager.default.fileExists(atPath: path) && !arguments.output.force {
+            throw WordVecError.unwritable(path, "it exists; pass --force to replace it, or -o to name another file")
+        }
+        progress.note("train \(method): writing \(path)")
+        return path
+    }
+}
