@@ -54,7 +54,7 @@ struct AnalogyCommand: ParsableCommand {
     func run() throws {
         let progress = ProgressReporter("analogy", mode: quiet ? .quiet : .auto)
         let set = try AnalogyQuestionSet.load(questions)
-        let loaded = try EvalVectors.load(vectors).vectors
+        let loaded = try VectorSet.load(vectors).vectors
         let options = AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase, threads: threads)
         var report = try AnalogyBenchmark.evaluate(loaded, questions: set, options: options, questionsFile: questions, progress: progress)
         report.vectorsFile = vectors

@@ -65,7 +65,7 @@ struct CompareCommand: ParsableCommand {
         table.columns = ComparisonTable.columns(analogy: questionSets.map { (file: $0.0, set: $0.1) }, similarity: similarity)
         for (i, file) in files.enumerated() {
             try Interrupt.check()
-            let v = try EvalVectors.load(file).vectors
+            let v = try VectorSet.load(file).vectors
             let a = try questionSets.map { path, set -> AnalogyReport in
                 var r = try AnalogyBenchmark.evaluate(v, questions: set, options: AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase),
                                                       questionsFile: path)

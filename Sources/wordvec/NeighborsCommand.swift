@@ -6,10 +6,11 @@ struct NeighborsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neighbors",
         abstract: "Nearest neighbours by cosine similarity; with no words, reads queries from stdin (one or more words a line).",
+        discussion: "Dense and sparse vector files are searched as they are (sparse ones are never densified). With a fastText model (.bin), a word outside the vocabulary gets a vector composed from its character n-grams, marked 'composed'.",
         aliases: ["neighbours"]
     )
 
-    @Argument(help: "A vector file (.vec, .bin, GloVe text or sparse).")
+    @Argument(help: "A vector file (.vec, .bin, GloVe text or sparse) or a fastText model.")
     var vectors: String
 
     @Argument(help: "Query words.")
@@ -18,50 +19,62 @@ struct NeighborsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many neighbours.")
     var k = 10
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "Print JSON (one object per query).")
     var json = false
 
     func validate() throws {
         guard k > 0 else { throw ValidationError("-k must be positive") }
     }
 
+    /// One query's answer, as printed (camelCase keys in JSON, as every other report).
+    struct Answer: Encodable {
+        struct Neighbor: Encodable { var word: String; var similarity: Double }
+        var word: String
+        var composed = false
+        var neighbors: [Neighbor]?
+        var error: String?
+    }
+
     func run() throws {
-        let e = try VectorFileReader.readDense(vectors)
-        let unit = e.normalized().vectors
-        func answer(_ word: String) -> [String: Any] {
-            guard let i = e.index[word] else { return ["word": word, "error": "not in the vocabulary"] }
-            let hits = e.nearest(to: e.row(i), k: k, unitRows: unit, excluding: [i])
-            return ["word": word, "neighbors": hits.map { ["word": $0.word, "similarity": Double($0.similarity)] }]
-        }
-        func show(_ r: [String: Any]) throws {
-            if json {
-                let data = try JSONSerialization.data(withJSONObject: r, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
-            } else if let err = r["error"] as? String {
-                print("\(r["word"]!): \(err)")
+        let set = try VectorSet.load(vectors)
+        let index = CosineIndex(vectors: set.vectors)
+        let words = set.vectors.words
+        var rows: [String: Int] = [:]
+        for (i, w) in words.enumerated() where rows[w] == nil { rows[w] = i }
+        func answer(_ word: String) throws -> Answer {
+            let hits: [(row: Int, similarity: Float)]
+            var composed = false
+            if let i = rows[word] {
+                hits = try index.nearest(toRow: i, k: k)
+            } else if let v = set.composed(word) {
+                hits = index.nearest(toVector: v, k: k)
+                composed = true
             } else {
-                print("\(r["word"]!):")
-                for n in r["neighbors"] as! [[String: Any]] {
-                    let word = n["word"] as! String
-                    let pad = String(repeating: " ", count: max(1, 21 - word.count))
-                    print("  " + word + pad + String(format: "%.4f", n["similarity"] as! Double))
-                }
+                return Answer(word: word, error: "not in the vocabulary")
             }
+            return Answer(word: word, composed: composed,
+                          neighbors: hits.map { Answer.Neighbor(word: words[$0.row], similarity: Double($0.similarity)) })
         }
-        if words.isEmpty {
+        if self.words.isEmpty {
             while let line = readLine() {
                 for w in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) { try show(answer(String(w))) }
             }
-        } else {
-            var missing = 0
-            for w in words {
-                let r = answer(w)
-                if r["error"] != nil { missing += 1 }
-                try show(r)
-            }
-            if missing == words.count {
-                throw WordVecError.invalidInput("none of the query words is in \(vectors)")
-            }
+            return
+        }
+        let answers = try self.words.map(answer)
+        for a in answers { try show(a) }
+        if answers.allSatisfy({ $0.error != nil }) {
+            throw WordVecError.invalidInput("none of the query words is in \(vectors)")
+        }
+    }
+
+    private func show(_ a: Answer) throws {
+        if json { return print(try EvalJSON.encode(a, compact: true)) }
+        if let error = a.error { return print("\(a.word): \(error)") }
+        print("\(a.word):" + (a.composed ? " (composed from n-grams)" : ""))
+        for n in a.neighbors ?? [] {
+            let pad = String(repeating: " ", count: max(1, 21 - n.word.count))
+            print("  " + n.word + pad + String(format: "%.4f", n.similarity))
         }
     }
 }

@@ -40,10 +40,9 @@ struct SimilarityCommand: ParsableCommand {
             throw WordVecError.invalidArgument("--oov compose needs a model that can build vectors for unknown words (a fastText .bin); \(vectors) is a plain vector file")
         }
         let set = try WordPairSet.load(pairs)
-        let loaded = try EvalVectors.load(vectors)
-        var report = try WordSimilarityBenchmark.evaluate(loaded.vectors, pairs: set,
+        var report = try WordSimilarityBenchmark.evaluate(try VectorSet.load(vectors), pairs: set,
                                                           options: SimilarityOptions(restrict: restrict, caseFolding: !keepCase, oov: oov),
-                                                          subwords: loaded.subwords, pairsFile: pairs)
+                                                          pairsFile: pairs)
         report.vectorsFile = vectors
         guard report.covered > 0 || oov != .skip else {
             throw WordVecError.invalidInput("none of the \(report.pairs) pairs in \(pairs) has both words in \(vectors)")

@@ -99,7 +99,7 @@ final class FastTextGensimParityTests: XCTestCase {
                 for (a, b) in zip(v, expected) { XCTAssertEqual(Double(a), b, accuracy: 1e-5, "\(name) \(word)") }
             }
             // The evaluation loader reads the model's word vectors in vocabulary order.
-            let loaded = try EvalVectors.load(path)
+            let loaded = try VectorSet.load(path)
             XCTAssertEqual(loaded.vectors.words, model.words)
             XCTAssertNotNil(loaded.subwords)
         }

@@ -55,10 +55,29 @@ final class FastTextSubwordsTests: XCTestCase {
         XCTAssertEqual(m.wordVectors().vector("bé"), m.vector("bé"))
         // Similarity with --oov compose scores the pair; plain vectors refuse the option.
         let pairs = try WordPairSet.parse("a\tzé\t3\na\tbé\t5\nbé\tzz\t1\n", name: "p")
-        let r = try WordSimilarityBenchmark.evaluate(.dense(m.wordVectors()), pairs: pairs, options: SimilarityOptions(oov: .compose), subwords: m)
+        let r = try WordSimilarityBenchmark.evaluate(VectorSet(vectors: .dense(m.wordVectors()), subwords: m), pairs: pairs, options: SimilarityOptions(oov: .compose))
         XCTAssertEqual(r.scored, 3)
         XCTAssertEqual(r.composed, 2)
         XCTAssertThrowsError(try WordSimilarityBenchmark.evaluate(.dense(m.wordVectors()), pairs: pairs, options: SimilarityOptions(oov: .compose)))
+    }
+
+    /// `neighbors` searches a model's word vectors and composes a vector for an unknown word.
+    func testNeighborsComposesUnknownWordsWithAModel() throws {
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/m.bin"
+        _ = FileManager.default.createFile(atPath: path, contents: model())
+        let known = try TestSupport.wordvec("neighbors", path, "a", "-k", "1")
+        XCTAssertEqual(known.status, 0, known.stderr)
+        XCTAssertTrue(known.stdout.hasPrefix("a:\n  bé"), known.stdout)
+        let unknown = try TestSupport.wordvec("neighbors", path, "zé", "-k", "2", "--json")
+        XCTAssertEqual(unknown.status, 0, unknown.stderr)
+        XCTAssertTrue(unknown.stdout.contains("\"composed\":true"), unknown.stdout)
+        let m = try FastTextSubwords(path: path)
+        let expected = CosineIndex(vectors: .dense(m.wordVectors())).nearest(toVector: m.vector("zé")!, k: 2)
+        XCTAssertTrue(unknown.stdout.contains("\"word\":\"\(m.words[expected[0].row])\""), unknown.stdout)
+        let plain = try TestSupport.wordvec("neighbors", path, "qqqq-not-there-q")
+        XCTAssertEqual(plain.status, 0, "a word with n-grams in the model is composed: \(plain.stderr)")
     }
 
     func testUnusableModelsGiveClearErrors() throws {

@@ -271,9 +271,18 @@ final class VectorFileTests: TempDirTestCase {
         let unit = e.normalized()
         XCTAssertEqual(unit.row(0), [1, 0])
         XCTAssertEqual(unit.row(4), [0, 0], "zero rows stay zero")
-        let hits = e.nearest(to: e.row(0), k: 3, unitRows: unit.vectors, excluding: [0])
-        XCTAssertEqual(hits.map(\.word), ["xy", "y", "zero"])
+        let index = CosineIndex(vectors: .dense(e))
+        let hits = try index.nearest(toRow: 0, k: 3)
+        XCTAssertEqual(hits.map { e.words[$0.row] }, ["xy", "y", "zero"])
         XCTAssertEqual(hits[0].similarity, Float(0.5).squareRoot(), accuracy: 1e-6)
+        XCTAssertEqual(index.nearest(toVector: [0, 5], k: 2).map { e.words[$0.row] }, ["y", "xy"])
+        // The same search on the sparse form, which is never densified.
+        let sparse = try SparseEmbeddings(words: e.words, dim: 2, rowStarts: [0, 1, 2, 4, 5, 5], columns: [0, 1, 0, 1, 0],
+                                          values: [2, 3, 1, 1, -1])
+        let sparseIndex = CosineIndex(vectors: .sparse(sparse))
+        XCTAssertFalse(sparseIndex.isDense)
+        XCTAssertEqual(try sparseIndex.nearest(toRow: 0, k: 3).map(\.row), hits.map(\.row))
+        XCTAssertEqual(sparseIndex.nearest(toVector: [0, 5], k: 2).map(\.row), [1, 2])
         XCTAssertEqual(e.prefix(2).words, ["x", "y"])
         XCTAssertNil(e.vector("missing"))
     }

@@ -41,6 +41,13 @@ public final class CooccurrenceCounts: @unchecked Sendable {
 
     /// Whether some runs live on disk.
     public var hasSpilled: Bool { runs.diskRunCount > 0 }
+    /// Entries held in sorted runs (in memory or spilled), beside the dense block's.
+    public var runEntries: Int { runs.entryCount }
+    /// Bytes of the runs still in memory.
+    public var inMemoryRunBytes: Int { runs.memoryBytes }
+    /// The private temporary directory of the spilled runs (created on first use), for a
+    /// consumer's own temporary files, removed with the counts.
+    public func scratchDirectory() throws -> ScratchDirectory { try runs.scratch() }
     public var spilledBytes: Int { runs.spilledBytes }
 
     /// Moves the in-memory runs to disk (to free memory for what comes next).

@@ -33,13 +33,13 @@ public struct AnalogySolver {
     public enum Strategy: Sendable { case auto, offsets, wordRows }
 
     /// The rows in play, each scaled to unit length (zero rows stay zero and score 0).
-    private let unit: CosineSource
+    private let unit: CosineIndex
     private let canonical: [Int32]
     public let rows: Int
     public let threads: Int
 
     public init(vectors: WordVectors, vocabulary: EvalVocabulary, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.unit = CosineSource(vectors: vectors, rows: vocabulary.size)
+        self.unit = CosineIndex(vectors: vectors, rows: vocabulary.size)
         self.canonical = vocabulary.canonical
         self.rows = vocabulary.size
         self.threads = max(1, threads)
@@ -143,11 +143,7 @@ public struct AnalogySolver {
 
     /// Splits `count` score rows over the threads.
     private func parallelRows(_ count: Int, _ body: @escaping (Int) -> Void) throws {
-        let t = min(threads, max(1, count / 16))
-        try runOnThreads(t) { k in
-            var i = k
-            while i < count { body(i); i += t }
-        }
+        try parallelFor(count, threads: min(threads, max(1, count / 16))) { i, _ in body(i) }
     }
 
     /// Scores the best candidates of one question.

@@ -2,20 +2,29 @@ import Foundation
 
 /// Correlation of the vectors' cosine similarities with human judgements.
 public enum WordSimilarityBenchmark {
-    /// - Parameter subwords: composes vectors for unknown words; required by `OOVPolicy.compose`.
+    /// Plain vectors (no composition of unknown words).
     public static func evaluate(_ vectors: WordVectors, pairs set: WordPairSet, options: SimilarityOptions = SimilarityOptions(),
-                                subwords: FastTextSubwords? = nil, pairsFile: String = "") throws -> SimilarityReport {
-        if options.oov == .compose && subwords == nil {
+                                pairsFile: String = "") throws -> SimilarityReport {
+        try evaluate(VectorSet(vectors: vectors), pairs: set, options: options, pairsFile: pairsFile)
+    }
+
+    /// Spearman ρ and Pearson r of the cosines (through `CosineIndex`) against the human scores.
+    /// Throws `.invalidArgument` for `OOVPolicy.compose` on vectors that cannot compose.
+    public static func evaluate(_ vectorSet: VectorSet, pairs set: WordPairSet, options: SimilarityOptions = SimilarityOptions(),
+                                pairsFile: String = "") throws -> SimilarityReport {
+        if options.oov == .compose && !vectorSet.canCompose {
             throw WordVecError.invalidArgument("--oov compose needs a model that can build vectors for unknown words (a fastText .bin); plain vector files cannot")
         }
+        let vectors = vectorSet.vectors
         let vocab = EvalVocabulary(words: vectors.words, restrict: options.restrict, caseFolding: options.caseFolding)
+        let index = CosineIndex(vectors: vectors, rows: vocab.size)
         var gold: [Double] = [], model: [Double] = []
         var oov: [String] = []
         var composed = 0
         for p in set.pairs {
             if let i = vocab.row(of: p.a), let j = vocab.row(of: p.b) {
                 gold.append(p.score)
-                model.append(Double(cosine(vectors, i, j)))
+                model.append(Double(index.cosine(i, j)))
                 continue
             }
             oov.append("\(p.a) \(p.b)")
@@ -24,7 +33,7 @@ public enum WordSimilarityBenchmark {
             case .zero: gold.append(p.score); model.append(0)
             case .compose:
                 // Known words keep their own vector; unknown ones are built from their n-grams.
-                func vec(_ w: String) -> [Float]? { vocab.row(of: w).map { row(vectors, $0) } ?? subwords!.vector(w) }
+                func vec(_ w: String) -> [Float]? { vocab.row(of: w).map { vectorSet.row($0) } ?? vectorSet.composed(w) }
                 gold.append(p.score)
                 if let a = vec(p.a), let b = vec(p.b) {
                     composed += 1
@@ -41,26 +50,8 @@ public enum WordSimilarityBenchmark {
         return report
     }
 
-    static func row(_ v: WordVectors, _ i: Int) -> [Float] {
-        switch v {
-        case .dense(let e): return e.row(i)
-        case .sparse(let s): return s.row(i)
-        }
-    }
-
     static func unitCosine(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
         let na = VectorMath.dot(a, a, n), nb = VectorMath.dot(b, b, n)
         return na > 0 && nb > 0 ? VectorMath.dot(a, b, n) / (na.squareRoot() * nb.squareRoot()) : 0
-    }
-
-    /// Cosine of rows i and j (0 when either is a zero vector).
-    static func cosine(_ v: WordVectors, _ i: Int, _ j: Int) -> Float {
-        switch v {
-        case .dense(let e):
-            return e.vectors.withUnsafeBufferPointer { p in unitCosine(p.baseAddress! + i * e.dim, p.baseAddress! + j * e.dim, e.dim) }
-        case .sparse(let s):
-            let na = s.dot(i, i), nb = s.dot(j, j)
-            return na > 0 && nb > 0 ? s.dot(i, j) / (na.squareRoot() * nb.squareRoot()) : 0
-        }
     }
 }

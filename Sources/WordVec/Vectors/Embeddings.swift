@@ -1,5 +1,4 @@
 import Foundation
-import CLapack
 
 /// Dense word vectors: the one type every trainer returns and every evaluator takes.
 /// Row i (contiguous Float32, `dim` wide) belongs to `words[i]`; rows are in vocabulary order
@@ -49,18 +48,5 @@ public struct Embeddings: Sendable {
     public func prefix(_ n: Int) -> Embeddings {
         let k = min(n, count)
         return try! Embeddings(words: Array(words.prefix(k)), dim: dim, vectors: Array(vectors.prefix(k * dim)))
-    }
-
-    /// The `k` rows most cosine-similar to `query`, skipping `excluded` rows.
-    /// `unitRows` must be `normalized().vectors` (pass it in to share it across queries).
-    public func nearest(to query: [Float], k: Int, unitRows: [Float], excluding excluded: Set<Int> = []) -> [(word: String, similarity: Float)] {
-        var q = query
-        q.withUnsafeMutableBufferPointer { VectorMath.normalize($0.baseAddress!, dim) }
-        var scores = [Float](repeating: 0, count: count)
-        unitRows.withUnsafeBufferPointer { a in
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(count), Int32(dim), 1, a.baseAddress, Int32(dim),
-                        q, 1, 0, &scores, 1)
-        }
-        return TopK.select(scores, k: k, excluding: excluded).map { (words[$0], scores[$0]) }
     }
 }

@@ -126,19 +126,13 @@ public final class GloVeRecordStore {
             }
             return
         }
-        let next = NSLock()
-        var cursor = 0
-        try runOnThreads(max(1, min(threads, buckets))) { _ in
-            while true {
-                next.lock(); let b = cursor; cursor += 1; next.unlock()
-                if b >= self.buckets { return }
-                try Interrupt.check()
-                let list = self.chunks[b]
-                let shift = self.chunkShift, mask = self.chunkRecords - 1
-                list.withUnsafeBufferPointer { c in
-                    self.shuffle(bucket: b, count: self.bucketCounts[b]) { i, j in
-                        swap(&c[i >> shift][i & mask], &c[j >> shift][j & mask])
-                    }
+        try parallelFor(buckets, threads: threads) { b, _ in
+            try Interrupt.check()
+            let list = self.chunks[b]
+            let shift = self.chunkShift, mask = self.chunkRecords - 1
+            list.withUnsafeBufferPointer { c in
+                self.shuffle(bucket: b, count: self.bucketCounts[b]) { i, j in
+                    swap(&c[i >> shift][i & mask], &c[j >> shift][j & mask])
                 }
             }
         }

@@ -42,7 +42,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
             let counts = try CooccurrenceCounter(options: cooccurrenceOptions).count(corpus, vocabulary: vocabulary, progress: progress)
             progress.note(String(format: "glove: counted %d tokens, window %d%@: %d dense + %d run entries%@ (%.1f s)",
                                  counts.tokens, c.window, c.symmetric ? "" : " (left context only)",
-                                 counts.denseEntries, counts.runs.entryCount,
+                                 counts.denseEntries, counts.runEntries,
                                  counts.hasSpilled ? ", \(counts.spilledBytes >> 20) MiB spilled" : "", Date().timeIntervalSince(started)))
             return try makeRecords(counts, progress: progress)
         }()
@@ -53,6 +53,34 @@ public struct GloVeTrainer: EmbeddingTrainer {
         return try TrainedModel.dense(word: fitted.model.vectors(.word), context: fitted.model.vectors(.context), choice: c.output,
                                       vocabulary: vocabulary, dim: c.dim, epochLosses: fitted.losses, config: c,
                                       divergenceHint: "lower --eta (now \(c.eta))")
+    }
+
+    /// One AdaGrad pass over the buckets in this epoch's order, on `threads` threads; returns the
+    /// summed cost. Thread 0 calls `report(fraction of the whole run)`. Throws `.diverged` when
+    /// a bucket's cost is not finite (the other threads stop at their next bucket).
+    func trainEpoch(_ epoch: Int, records: GloVeRecordStore, model: GloVeModel, threads: Int,
+                    report: @escaping (Double) -> Void) throws -> Double {
+        let order = records.bucketOrder(epoch: epoch)
+        let done = Atomic<Int>(0)
+        let total = Double(records.count) * Double(config.epochs)
+        let buffers = PerThread<[GloVeRecord]>(threads: threads) { [] }
+        let costs = PerThread<Double>(threads: threads) { 0 }
+        let eta = config.eta
+        try parallelFor(order.count, threads: threads) { k, t in
+            try Interrupt.check()
+            var partial = 0.0
+            try buffers.withSlot(t) { buffer in
+                try records.withRecords(inBucket: order[k], buffer: &buffer) { span in partial += model.train(span) }
+            }
+            guard partial.isFinite else {
+                throw WordVecError.diverged(String(format: "glove: training diverged in epoch %d (the cost became %@); lower --eta (now %g)",
+                                                   epoch + 1, partial.isNaN ? "NaN" : "infinite", eta))
+            }
+            costs[t] += partial
+            let n = done.add(records.records(inBucket: order[k]), ordering: .relaxed).newValue
+            if t == 0 { report((Double(epoch) * Double(records.count) + Double(n)) / total) }
+        }
+        return costs.values.reduce(0.0, +)
     }
 
     /// Buckets for the record shuffle: from an upper bound on the records that depends on the
@@ -69,7 +97,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
         let bound = (c.symmetric ? 2 : 1) * counts.storedEntryBound
         let recordBytes = bound * MemoryLayout<GloVeRecord>.stride
         var inMemory = counts.memoryBytes + recordBytes <= memoryBudget
-        if !inMemory && counts.runs.memoryBytes > 0 {
+        if !inMemory && counts.inMemoryRunBytes > 0 {
             // Free the memory runs (they go to disk) and try again.
             try counts.spillMemoryRuns()
             inMemory = counts.memoryBytes + recordBytes <= memoryBudget
@@ -78,7 +106,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
         var scratch: ScratchDirectory?
         var chunk = 4096
         if !inMemory {
-            scratch = try counts.runs.scratch()
+            scratch = try counts.scratchDirectory()
             // Pending chunks (one per bucket) share a quarter of the budget.
             while chunk > 64 && buckets * chunk * MemoryLayout<GloVeRecord>.stride > memoryBudget / 4 { chunk >>= 1 }
             var line = "glove: \(bound) records at most (\(recordBytes >> 20) MiB) exceed --memory; writing them to \(scratch!.path)"
@@ -113,39 +141,12 @@ public struct GloVeTrainer: EmbeddingTrainer {
         let started = Date()
         progress.beginPhase()
         for epoch in 0..<c.epochs {
-            let order = records.bucketOrder(epoch: epoch)
-            let next = Atomic<Int>(0)
-            let done = Atomic<Int>(0)
-            let costs = ResultsBox<Double>(count: threads)
             let previous = losses.last ?? nil
-            try runOnThreads(threads) { t in
-                var buffer: [GloVeRecord] = []
-                var cost = 0.0
-                while true {
-                    let k = next.add(1, ordering: .relaxed).oldValue
-                    if k >= order.count { break }
-                    try Interrupt.check()
-                    var partial = 0.0
-                    try records.withRecords(inBucket: order[k], buffer: &buffer) { span in
-                        partial += model.train(span)
-                    }
-                    guard partial.isFinite else {
-                        next.store(order.count, ordering: .relaxed)   // the other threads stop too
-                        throw WordVecError.diverged(String(format: "glove: training diverged in epoch %d (the cost became %@); lower --eta (now %g)",
-                                                           epoch + 1, partial.isNaN ? "NaN" : "infinite", c.eta))
-                    }
-                    cost += partial
-                    let n = done.add(records.records(inBucket: order[k]), ordering: .relaxed).newValue
-                    if t == 0 {
-                        let fraction = (Double(epoch) * Double(records.count) + Double(n)) / total
-                        let rate = fraction * total / max(Date().timeIntervalSince(started), 1e-3)
-                        progress.update(fraction: fraction, detail: String(format: "epoch %d/%d  loss %@  %.1fM records/s",
-                            epoch + 1, c.epochs, previous.map { String(format: "%.4f", $0) } ?? "-", rate / 1e6))
-                    }
-                }
-                costs.set(t, .success(cost))
+            let sum = try trainEpoch(epoch, records: records, model: model, threads: threads) { fraction in
+                let rate = fraction * total / max(Date().timeIntervalSince(started), 1e-3)
+                progress.update(fraction: fraction, detail: String(format: "epoch %d/%d  loss %@  %.1fM records/s",
+                    epoch + 1, c.epochs, previous.map { String(format: "%.4f", $0) } ?? "-", rate / 1e6))
             }
-            let sum = try costs.values.reduce(0.0) { $0 + (try $1?.get() ?? 0) }
             losses.append(sum / Double(records.count))
         }
         let seconds = Date().timeIntervalSince(started)

@@ -1,0 +1,37 @@
+/// The one lookup surface of the evaluation commands: any vector file wordvec reads, or a
+/// fastText model `.bin` (recognised by its magic number), whose word vectors are evaluated and
+/// whose subword n-grams compose vectors for out-of-vocabulary words.
+public struct VectorSet: Sendable {
+    public let vectors: WordVectors
+    /// Set for fastText models: composes vectors for unknown words.
+    public let subwords: FastTextSubwords?
+
+    public init(vectors: WordVectors, subwords: FastTextSubwords? = nil) {
+        self.vectors = vectors
+        self.subwords = subwords
+    }
+
+    /// Reads a vector file or a fastText model. Throws the reader's `WordVecError`s.
+    public static func load(_ path: String) throws -> VectorSet {
+        if FastTextSubwords.isModel(path) {
+            let model = try FastTextSubwords(path: path)
+            return VectorSet(vectors: .dense(model.wordVectors()), subwords: model)
+        }
+        return VectorSet(vectors: try VectorFileReader.read(path))
+    }
+
+    /// Whether unknown words can be given vectors (`--oov compose`).
+    public var canCompose: Bool { subwords != nil }
+
+    /// The vector of row `i` (`dim` values; a sparse row expanded).
+    public func row(_ i: Int) -> [Float] {
+        switch vectors {
+        case .dense(let e): return e.row(i)
+        case .sparse(let s): return s.row(i)
+        }
+    }
+
+    /// A vector for a word outside the rows, composed from its character n-grams (fastText
+    /// models only; nil otherwise or when no n-gram of the word is in the model).
+    public func composed(_ word: String) -> [Float]? { subwords?.vector(word) }
+}
