@@ -51,24 +51,11 @@ public struct AnalogyScore: Encodable, Sendable {
         correctKept += o.correctKept; nearestIsInput += o.nearestIsInput
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, questions, covered, skipped, correct, correctKept, nearestIsInput
-        case accuracy, accuracyAll, accuracyKept, nearestIsInputRate
-    }
-
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(questions, forKey: .questions)
-        try c.encode(covered, forKey: .covered)
-        try c.encode(skipped, forKey: .skipped)
-        try c.encode(correct, forKey: .correct)
-        try c.encode(correctKept, forKey: .correctKept)
-        try c.encode(nearestIsInput, forKey: .nearestIsInput)
-        try c.encode(accuracy, forKey: .accuracy)
-        try c.encode(accuracyAll, forKey: .accuracyAll)
-        try c.encode(accuracyKept, forKey: .accuracyKept)
-        try c.encode(nearestIsInputRate, forKey: .nearestIsInputRate)
+        try JSONFields.encode([("name", name), ("questions", questions), ("covered", covered), ("skipped", skipped),
+                               ("correct", correct), ("correctKept", correctKept), ("nearestIsInput", nearestIsInput),
+                               ("accuracy", accuracy), ("accuracyAll", accuracyAll), ("accuracyKept", accuracyKept),
+                               ("nearestIsInputRate", nearestIsInputRate)], to: encoder)
     }
 }
 

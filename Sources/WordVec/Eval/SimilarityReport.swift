@@ -41,21 +41,11 @@ public struct SimilarityReport: Encodable, Sendable {
     public var pearson: Double?
     public var coverage: Double { pairs > 0 ? Double(covered) / Double(pairs) : 0 }
 
-    enum CodingKeys: String, CodingKey { case pairsFile, vectorsFile, options, pairs, covered, scored, composed, oovPairs, spearman, pearson, coverage }
-
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(pairsFile, forKey: .pairsFile)
-        try c.encodeIfPresent(vectorsFile, forKey: .vectorsFile)
-        try c.encode(options, forKey: .options)
-        try c.encode(pairs, forKey: .pairs)
-        try c.encode(covered, forKey: .covered)
-        try c.encode(scored, forKey: .scored)
-        try c.encode(composed, forKey: .composed)
-        try c.encode(oovPairs, forKey: .oovPairs)
-        try c.encode(spearman, forKey: .spearman)
-        try c.encode(pearson, forKey: .pearson)
-        try c.encode(coverage, forKey: .coverage)
+        let file: [(String, any Encodable)] = vectorsFile.map { [("vectorsFile", $0)] } ?? []
+        try JSONFields.encode([("pairsFile", pairsFile)] + file + [("options", options), ("pairs", pairs), ("covered", covered),
+                               ("scored", scored), ("composed", composed), ("oovPairs", oovPairs), ("spearman", spearman),
+                               ("pearson", pearson), ("coverage", coverage)], to: encoder)
     }
 }
 
