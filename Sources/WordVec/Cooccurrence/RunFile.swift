@@ -79,15 +79,7 @@ final class RunFileWriter {
     }
 
     private func writeAll(_ p: UnsafeRawPointer, _ n: Int) throws {
-        var done = 0
-        while done < n {
-            let w = write(fd, p + done, n - done)
-            if w < 0 {
-                if errno == EINTR { continue }
-                throw WordVecError.unwritable(path, systemError())
-            }
-            done += w
-        }
+        try FileDescriptorIO.writeAll(fd, p, n) { WordVecError.unwritable(path, $0) }
         bytesWritten += n
     }
 
@@ -165,16 +157,6 @@ final class RunFileCursor: RunCursor {
     }
 
     private func readAll(_ p: UnsafeMutableRawPointer, _ n: Int) throws -> Int {
-        var done = 0
-        while done < n {
-            let r = read(fd, p + done, n - done)
-            if r < 0 {
-                if errno == EINTR { continue }
-                throw WordVecError.unreadable(file.path, systemError())
-            }
-            if r == 0 { break }
-            done += r
-        }
-        return done
+        try FileDescriptorIO.readFully(fd, p, n) { WordVecError.unreadable(file.path, $0) }
     }
 }

@@ -9,7 +9,6 @@ public final class SentenceCache: SentenceSource {
     private static let sentenceEnd: Int32 = -1
     private let makeReader: () throws -> SentenceReader
     private var reader: SentenceReader?
-    private let path: String
     private var fd: Int32 = -1
     private var recording = true       // first pass: reading the corpus and writing the file
     private var usable = true          // the file holds a complete pass
@@ -19,10 +18,13 @@ public final class SentenceCache: SentenceSource {
 
     public init(_ makeReader: @escaping () throws -> SentenceReader) throws {
         self.makeReader = makeReader
-        path = ScratchDirectory.defaultParent + "/wordvec-ids-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         buffer = .allocate(capacity: capacity)
-        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { usable = false } else { unlink(path) }   // unlinked at once: nothing to clean up later
+        if let file = try? ScratchDirectory.temporaryFile("ids") {
+            fd = file.descriptor
+            unlink(file.path)   // unlinked at once: nothing to clean up later
+        } else {
+            usable = false
+        }
         reader = try makeReader()
     }
 
@@ -85,28 +87,16 @@ public final class SentenceCache: SentenceSource {
     }
 
     private func flush() -> Bool {
-        var offset = 0
-        let bytes = count * 4
-        let raw = UnsafeRawPointer(buffer)
-        while offset < bytes {
-            let n = write(fd, raw + offset, bytes - offset)
-            if n < 0 { if errno == EINTR { continue }; return false }
-            offset += n
-        }
+        // A failed write (disk full) makes the caller give the cache up; Ctrl-C is seen by the trainer's next check.
+        guard (try? FileDescriptorIO.writeAll(fd, UnsafeRawPointer(buffer), count * 4) { WordVecError.unwritable("the word-id cache", $0) }) != nil
+        else { return false }
         count = 0
         return true
     }
 
     private func refill() throws -> Bool {
-        var got = 0
-        while true {
-            let n = read(fd, UnsafeMutableRawPointer(buffer) + got, capacity * 4 - got)
-            if n < 0 {
-                if errno == EINTR { try Interrupt.check(); continue }
-                throw WordVecError.unreadable("the temporary word-id cache", systemError())
-            }
-            got += n
-            if n == 0 || got % 4 == 0 { break }
+        let got = try FileDescriptorIO.readFully(fd, UnsafeMutableRawPointer(buffer), capacity * 4) {
+            WordVecError.unreadable("the temporary word-id cache", $0)
         }
         count = got / 4
         position = 0

@@ -61,16 +61,8 @@ public final class AtomicFile {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            try Interrupt.check()
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WordVecError.unwritable(path, systemError())
-            }
-            offset += n
-        }
+        try Interrupt.check()
+        try FileDescriptorIO.writeAll(fd, bytes.baseAddress!, bytes.count) { WordVecError.unwritable(path, $0) }
     }
 
     /// Flushes and closes the temporary file and renames it onto `path`.

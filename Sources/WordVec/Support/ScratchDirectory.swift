@@ -14,6 +14,17 @@ public final class ScratchDirectory: @unchecked Sendable {
         ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
+    /// A new private (0600) file `wordvec-STEM-XXXXXX` under `defaultParent`, open for reading and
+    /// writing; the caller owns the descriptor and the path (unlink it at once when only the
+    /// descriptor is needed). Throws `.unwritable` naming the directory.
+    public static func temporaryFile(_ stem: String) throws -> (descriptor: Int32, path: String) {
+        var template = Array((defaultParent + "/wordvec-\(stem)-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        guard fd >= 0 else { throw WordVecError.unwritable(defaultParent, "cannot create a temporary file: \(systemError())") }
+        return (fd, String(cString: template.withUnsafeBufferPointer { $0.baseAddress! }))
+    }
+
     /// Creates `wordvec-XXXXXX` under `parent` (nil: `defaultParent`).
     public init(parent: String? = nil, prefix: String = "wordvec") throws {
         let base = parent ?? ScratchDirectory.defaultParent

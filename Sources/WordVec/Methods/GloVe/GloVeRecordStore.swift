@@ -102,15 +102,7 @@ public final class GloVeRecordStore {
     private func flush(_ b: Int) throws {
         guard let chunk = current[b], let file, pending[b] > 0 else { return }
         let bytes = pending[b] * MemoryLayout<GloVeRecord>.stride
-        var done = 0
-        while done < bytes {
-            let w = pwrite(fd, UnsafeRawPointer(chunk) + done, bytes - done, off_t(fileOffset) + off_t(done))
-            if w < 0 {
-                if errno == EINTR { continue }
-                throw WordVecError.unwritable(file, systemError())
-            }
-            done += w
-        }
+        try FileDescriptorIO.writeAll(fd, UnsafeRawPointer(chunk), bytes, at: fileOffset) { WordVecError.unwritable(file, $0) }
         written[b].append((fileOffset, pending[b]))
         fileOffset += Int64(bytes)
         pending[b] = 0
@@ -187,13 +179,11 @@ public final class GloVeRecordStore {
             var at = 0
             for (offset, records) in written[b] {
                 let bytes = records * MemoryLayout<GloVeRecord>.stride
-                var done = 0
-                while done < bytes {
-                    let r = pread(fd, UnsafeMutableRawPointer(out.baseAddress! + at) + done, bytes - done, off_t(offset) + off_t(done))
-                    if r < 0 && errno == EINTR { continue }
-                    if r <= 0 { throw WordVecError.unreadable(file ?? "records", r < 0 ? systemError() : "truncated temporary file") }
-                    done += r
+                let name = file ?? "records"
+                let got = try FileDescriptorIO.readFully(fd, UnsafeMutableRawPointer(out.baseAddress! + at), bytes, at: Int64(offset)) {
+                    WordVecError.unreadable(name, $0)
                 }
+                if got < bytes { throw WordVecError.unreadable(name, "truncated temporary file") }
                 at += records
             }
             shuffle(bucket: b, count: n) { i, j in out.swapAt(i, j) }

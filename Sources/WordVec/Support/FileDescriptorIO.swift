@@ -1,0 +1,39 @@
+import Foundation
+
+/// The one loop around read/write/pread/pwrite: whole buffers, retried on EINTR (checking
+/// Ctrl-C each time, so an interrupted blocking call ends the run with `.interrupted`), with
+/// the caller naming the error (`failure` receives the system's message).
+enum FileDescriptorIO {
+    /// Writes all `count` bytes (at `offset` with pwrite, else at the current position).
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, at offset: Int64? = nil,
+                         failure: (String) -> Error) throws {
+        var done = 0
+        while done < count {
+            let n = offset.map { pwrite(fd, bytes + done, count - done, off_t($0) + off_t(done)) }
+                ?? Foundation.write(fd, bytes + done, count - done)
+            if n < 0 {
+                if errno == EINTR { try Interrupt.check(); continue }
+                throw failure(systemError())
+            }
+            done += n
+        }
+    }
+
+    /// Reads up to `count` bytes (at `offset` with pread, else from the current position),
+    /// stopping early only at the end of the file; returns the bytes read.
+    static func readFully(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int, at offset: Int64? = nil,
+                          failure: (String) -> Error) throws -> Int {
+        var done = 0
+        while done < count {
+            let n = offset.map { pread(fd, bytes + done, count - done, off_t($0) + off_t(done)) }
+                ?? Foundation.read(fd, bytes + done, count - done)
+            if n < 0 {
+                if errno == EINTR { try Interrupt.check(); continue }
+                throw failure(systemError())
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+}
