@@ -49,6 +49,8 @@ public final class TokenScanner {
                 // A token straddling the range start belongs to the previous range: skip it.
                 if try !refill(keepingFrom: 0) { finished = true; return }
                 if classes[Int(buffer[0])] & TokenScanner.sep == 0 { try skipToken() } else { p = 1 }
+            } else {
+                try skipByteOrderMark()
             }
         } else {
             try openNextFile()
@@ -80,7 +82,15 @@ public final class TokenScanner {
         if fileIndex < files.count {
             source = try Corpus.openSource(files[fileIndex])
             p = 0; end = 0; bufferOffset = 0
+            try skipByteOrderMark()
         }
+    }
+
+    /// Steps over a UTF-8 byte-order mark (EF BB BF) at the start of a file, so that it does not
+    /// glue itself to the first word. Offsets stay file offsets (byte ranges rely on them).
+    private func skipByteOrderMark() throws {
+        while end < 3, try refill(keepingFrom: p) {}
+        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { p = 3 }
     }
 
     /// Moves buffer[from..<end] to the front and reads more. False at end of the current file.

@@ -38,11 +38,11 @@ public struct Vocabulary: Sendable, Equatable {
         return table
     }
 
-    /// word -> row index.
-    public func makeIndex() -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(words.count)
-        for (i, w) in words.enumerated() { index[w] = i }
+    /// word -> row index, byte-exact (the vocabulary comes from a byte-keyed `WordTable`, so
+    /// its words never repeat; the first row wins if a caller built one that does).
+    public func makeIndex() -> WordIndex {
+        var index = WordIndex(capacity: words.count)
+        for (i, w) in words.enumerated() { index.insert(w, row: i) }
         return index
     }
 
