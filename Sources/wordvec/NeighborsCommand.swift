@@ -18,6 +18,8 @@ struct NeighborsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many neighbours.")
     var k = 10
 
+    @OptionGroup var input: InputOptions
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -26,7 +28,7 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let e = try VectorFileReader.readDense(vectors)
+        let e = try VectorFileReader.readDense(vectors, unicodeErrors: input.unicodeErrors)
         let unit = e.normalized().vectors
         func answer(_ word: String) -> [String: Any] {
             guard let i = e.index[word] else { return ["word": word, "error": "not in the vocabulary"] }

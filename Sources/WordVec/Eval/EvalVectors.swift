@@ -11,11 +11,11 @@ public struct EvalVectors: Sendable {
         self.subwords = subwords
     }
 
-    public static func load(_ path: String) throws -> EvalVectors {
+    public static func load(_ path: String, unicodeErrors: UnicodeErrors = .replace) throws -> EvalVectors {
         if FastTextSubwords.isModel(path) {
             let model = try FastTextSubwords(path: path)
             return EvalVectors(vectors: .dense(model.wordVectors()), subwords: model)
         }
-        return EvalVectors(vectors: try VectorFileReader.read(path))
+        return EvalVectors(vectors: try VectorFileReader.read(path, unicodeErrors: unicodeErrors))
     }
 }
