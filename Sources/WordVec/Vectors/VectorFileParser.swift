@@ -135,7 +135,7 @@ struct VectorFileParser {
         while i < count && p[i] == 10 { i += 1 }
         let wordStart = i
         while i < count && p[i] != 32 && p[i] != 10 && i - wordStart < 1000 { i += 1 }
-        guard i < count, p[i] == 32, i > wordStart else { return false }
+        guard i < count, p[i] == 32 else { return false }   // the word may be empty (a blank word)
         let end = i + 1 + 4 * dim
         guard end == count || (end < count && p[end] == 10) else { return false }
         // Text lines are printable (with tabs and line ends); raw floats almost never are, all
