@@ -67,6 +67,18 @@ final class InputFileTests: TempDirTestCase {
         }
     }
 
+    func testTrainingOnAPipedCompressedCorpusGivesTheSameVectors() throws {
+        let text = String(repeating: "the cat sat on the mat\nthe dog sat on the log\n", count: 300)
+        let plain = file("c.txt", text)
+        let args = ["--min-count", "1", "--epochs", "2", "--dim", "8", "--threads", "1", "--seed", "3", "--quiet"]
+        let a = try TestSupport.run(TestSupport.binary, ["train", plain, "-o", dir + "/a.vec"] + args)
+        XCTAssertEqual(a.status, 0, a.stderr)
+        let packed = Data(Packing.compress(Array(text.utf8), .xz))
+        let b = try TestSupport.run(TestSupport.binary, ["train", "-", "-o", dir + "/b.vec"] + args, stdin: packed)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.vec")), try Data(contentsOf: URL(fileURLWithPath: dir + "/b.vec")))
+    }
+
     // MARK: zip members
 
     func testZipMembersAreNamedAfterAColon() throws {

@@ -81,10 +81,7 @@ final class ArchiveByteSource: ByteSource {
             if compression != .zip { return }
             let path = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
             let isFile = archive_entry_filetype(entry) == S_IFREG
-            if isFile && (member == nil || member == path) {
-                if member == nil { seen.append(path) }
-                return
-            }
+            if isFile && (member == nil || member == path) { return }
             if isFile { seen.append(path) }
             if archive_read_data_skip(archive) != ARCHIVE_OK { throw failure() }
         }

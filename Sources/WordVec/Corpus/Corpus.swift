@@ -46,7 +46,8 @@ public struct Corpus: Sendable {
     }
 
     /// A private copy of a stream that can be read once (stdin, a pipe) or of a zip member, for
-    /// several passes. The copy holds the bytes as they came (still compressed, if they were).
+    /// several passes. A zip member is copied decompressed; stdin and pipes as they came (still
+    /// compressed, if they were: magic bytes tell when the copy is read).
     private static func spooled(_ input: InputFile) throws -> ([String], SpoolFile) {
         let raw: ByteSource = input.member != nil ? try input.open()
             : input.isStdin ? FileByteSource(descriptor: STDIN_FILENO, name: "<stdin>") : try FileByteSource(path: input.path)

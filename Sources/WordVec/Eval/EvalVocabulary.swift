@@ -4,6 +4,7 @@
 /// only the first `restrict` rows of the file count (file order, which is frequency order for
 /// every trainer here), and with case folding a test word matches a row when both upper-case to
 /// the same string; among rows that fold together the *first* (most frequent) one stands for all.
+/// Strings are compared by their UTF-8 bytes, as Python compares `str` (see `WordIndex`).
 public struct EvalVocabulary: Sendable {
     /// How many rows of the vectors are in play (`restrict` clipped to the vocabulary size).
     public let size: Int

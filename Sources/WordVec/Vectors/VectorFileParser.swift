@@ -214,7 +214,7 @@ struct VectorFileParser {
             }
             let row = words.count
             values.append(contentsOf: repeatElement(0, count: dim))
-            values.withUnsafeMutableBytes { dst in memcpy(dst.baseAddress! + row * bytes, p + pos, bytes) }
+            values.withUnsafeMutableBytes { dst in _ = memcpy(dst.baseAddress! + row * bytes, p + pos, bytes) }
             pos += bytes
             for j in 0..<dim where !values[row * dim + j].isFinite {
                 throw fail("value \(j + 1) of '\(text(s, we))' is not finite")
