@@ -25,6 +25,7 @@ struct NeighborsCommand: ParsableCommand {
 
     func validate() throws {
         guard k > 0 else { throw ValidationError("-k must be positive") }
+        if vectors == "-" && words.isEmpty { throw ValidationError("the vectors come from stdin, so give the query words as arguments") }
     }
 
     func run() throws {
