@@ -112,6 +112,17 @@ final class InputFileTests: TempDirTestCase {
         let r = try TestSupport.wordvec("neighbors", fifo, "king", "-k", "1")
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("queen"), r.stdout)
+        // The evaluators look for a fastText model's magic number first: never in a pipe, which
+        // that look would consume.
+        let pairs = file("p.tsv", "king\tqueen\t9\nking\tman\t2\nqueen\tman\t3\n")
+        let again = Thread { try? gz.write(to: URL(fileURLWithPath: fifo)) }
+        again.start()
+        let s = try TestSupport.wordvec("similarity", fifo, pairs)
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains("3/3 pairs"), s.stdout)
+        let usage = try TestSupport.wordvec("neighbors", "-", stdin: gz)
+        XCTAssertEqual(usage.status, 64)
+        XCTAssertTrue(usage.stderr.contains("the vectors come from stdin, so give the query words as arguments"), usage.stderr)
     }
 
     func testEvaluationSetsAndVocabulariesAreReadThroughTheSameLayer() throws {
