@@ -1,29 +1,46 @@
-# wordvec: build, test, demo, bench. `make deps` installs what the build and tests need (Debian + pip).
+# wordvec: build, test, demo, bench. Every target installs what it needs first, so each works on
+# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim (deps).
 PREFIX ?= /usr/local
-SWIFT ?= swift
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN := .build/release/wordvec
 SHARED ?= ../shared
 CORPUS ?= $(SHARED)/corpora/corpus-en-100M.zst
 EVAL ?= $(SHARED)/evalsets
 
-.PHONY: all deps build test demo bench install clean
+SMOKE ?= .build/demo-smoke
+
+.PHONY: all deps deps-build build test demo demo-smoke bench install clean
 
 all: build
 
-deps:
-	@if ! pkg-config --exists openblas lapacke libzstd 2>/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblapacke-dev libopenblas-dev libzstd-dev pkg-config zstd; fi
+# The C libraries the build links (Package.swift's system-library targets), each only if missing.
+deps-build:
+	@if ! pkg-config --exists openblas lapacke libzstd libarchive 2>/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev pkg-config zstd; fi
+
+# Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
+deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
 
-build:
+build: deps-build
 	$(SWIFT) build -c release
 
 test: deps
 	$(SWIFT) test -c release --disable-swift-testing
 
-# Train SGNS on the benchmark corpus and score it (analogy + similarity).
-demo: build
+# Train SGNS on the benchmark corpus and score it (analogy + similarity). The first run on a new
+# machine installs the packages and builds in release mode: allow several minutes.
+demo: deps build
 	@bash bench/demo.sh "$(CORPUS)" "$(EVAL)"
+
+# `make demo` on a small generated corpus, gzip-compressed (what CI runs after the tests).
+demo-smoke: build
+	@mkdir -p $(SMOKE)
+	$(BIN) generate-corpus -o $(SMOKE)/corpus.txt --sentences 20000 \
+	  --questions $(SMOKE)/questions-words.txt --pairs $(SMOKE)/wordsim353.tsv
+	gzip -f $(SMOKE)/corpus.txt
+	$(MAKE) demo CORPUS=$(SMOKE)/corpus.txt.gz EVAL=$(SMOKE)
 
 # Speed and quality against peers, each in one run (see docs/benchmarks.md).
 bench: build

@@ -20,10 +20,12 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd",
                        providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive",
+                       providers: [.apt(["libarchive-dev"])]),
         .target(name: "CPrefetch"),
         .target(
             name: "WordVec",
-            dependencies: ["CLapack", "CZstd", "CPrefetch"],
+            dependencies: ["CLapack", "CZstd", "CArchive", "CPrefetch"],
             swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", targetCPU], .when(configuration: .release))]
         ),
         .executableTarget(

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/common.sh"
 SRC="${1:-$ROOT/../shared/corpora/corpus-en-100M.zst}"
 EVAL="${2:-$ROOT/../shared/evalsets}"
-# wordvec streams .zst itself; the plain-text copy is only made (or text8 fetched) when SRC is missing.
+# wordvec streams .gz/.bz2/.xz/.zst itself; text8 is only fetched when SRC is missing.
 if [ -e "$SRC" ]; then CORPUS_TXT="$SRC"; else prepare_corpus "$SRC"; fi
 QUESTIONS="$EVAL/questions-words.txt"; PAIRS="$EVAL/wordsim353.tsv"
 if [ ! -e "$QUESTIONS" ]; then
@@ -16,4 +16,7 @@ fi
 "$WORDVEC" train --method sgns "$CORPUS_TXT" --sample 1e-4 -o "$OUT/demo_sgns.vec"
 "$WORDVEC" analogy "$OUT/demo_sgns.vec" "$QUESTIONS"
 "$WORDVEC" similarity "$OUT/demo_sgns.vec" "$PAIRS"
-"$WORDVEC" neighbors "$OUT/demo_sgns.vec" king film good -k 5
+# Neighbours of the query words the vectors hold (else of the most frequent word).
+QUERIES=(); for w in ${QUERIES_WORDS:-king film good}; do grep -q "^$w " "$OUT/demo_sgns.vec" && QUERIES+=("$w"); done
+[ ${#QUERIES[@]} -gt 0 ] || QUERIES=("$(sed -n 2p "$OUT/demo_sgns.vec" | cut -d' ' -f1)")
+"$WORDVEC" neighbors "$OUT/demo_sgns.vec" "${QUERIES[@]}" -k 5

@@ -36,6 +36,8 @@ struct AnalogyCommand: ParsableCommand {
     @Option(help: "Threads for scanning the scores.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var input: InputOptions
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -53,8 +55,8 @@ struct AnalogyCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressReporter("analogy", mode: quiet ? .quiet : .auto)
-        let set = try AnalogyQuestionSet.load(questions)
-        let loaded = try VectorSet.load(vectors).vectors
+        let set = try AnalogyQuestionSet.load(questions, unicodeErrors: input.unicodeErrors)
+        let loaded = try VectorSet.load(vectors, unicodeErrors: input.unicodeErrors).vectors
         let options = AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase, threads: threads)
         var report = try AnalogyBenchmark.evaluate(loaded, questions: set, options: options, questionsFile: questions, progress: progress)
         report.vectorsFile = vectors

@@ -38,6 +38,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Match words with their case (default: case-insensitive).")
     var keepCase = false
 
+    @OptionGroup var input: InputOptions
+
     @Flag(help: "Print JSON instead of Markdown.")
     var json = false
 
@@ -59,13 +61,13 @@ struct CompareCommand: ParsableCommand {
         if let svg { try AtomicFile.checkWritable(svg) }   // fail before evaluating every file
         let progress = ProgressReporter("compare", mode: quiet ? .quiet : .auto)
         // Parse every evaluation file first: a bad one fails before any vectors are loaded.
-        let questionSets = try analogy.map { ($0, try AnalogyQuestionSet.load($0)) }
-        let pairSets = try similarity.map { ($0, try WordPairSet.load($0)) }
+        let questionSets = try analogy.map { ($0, try AnalogyQuestionSet.load($0, unicodeErrors: input.unicodeErrors)) }
+        let pairSets = try similarity.map { ($0, try WordPairSet.load($0, unicodeErrors: input.unicodeErrors)) }
         var table = ComparisonTable()
         table.columns = ComparisonTable.columns(analogy: questionSets.map { (file: $0.0, set: $0.1) }, similarity: similarity)
         for (i, file) in files.enumerated() {
             try Interrupt.check()
-            let v = try VectorSet.load(file).vectors
+            let v = try VectorSet.load(file, unicodeErrors: input.unicodeErrors).vectors
             let a = try questionSets.map { path, set -> AnalogyReport in
                 var r = try AnalogyBenchmark.evaluate(v, questions: set, options: AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase),
                                                       questionsFile: path)

@@ -17,11 +17,13 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Output format: vec, bin, glove or sparse (default: from the output's extension: .bin, .sparse, .txt = GloVe, else .vec).")
     var to: VectorFormat?
 
+    @OptionGroup var reading: InputOptions
+
     @Flag(help: "Scale every vector to unit length.")
     var normalize = false
 
     func run() throws {
-        var v = try VectorFileReader.read(input)
+        var v = try VectorFileReader.read(input, unicodeErrors: reading.unicodeErrors)
         if normalize { v = .dense(v.dense.normalized()) }
         try VectorFileWriter.write(v, to: output, format: to ?? VectorFormat.fromExtension(output))
     }

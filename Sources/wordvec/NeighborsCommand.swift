@@ -19,11 +19,14 @@ struct NeighborsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many neighbours.")
     var k = 10
 
+    @OptionGroup var input: InputOptions
+
     @Flag(help: "Print JSON (one object per query).")
     var json = false
 
     func validate() throws {
         guard k > 0 else { throw ValidationError("-k must be positive") }
+        if vectors == "-" && words.isEmpty { throw ValidationError("the vectors come from stdin, so give the query words as arguments") }
     }
 
     /// One query's answer, as printed (camelCase keys in JSON, as every other report).
@@ -36,11 +39,10 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let set = try VectorSet.load(vectors)
+        let set = try VectorSet.load(vectors, unicodeErrors: input.unicodeErrors)
         let index = CosineIndex(vectors: set.vectors)
         let words = set.vectors.words
-        var rows: [String: Int] = [:]
-        for (i, w) in words.enumerated() where rows[w] == nil { rows[w] = i }
+        let rows = set.vectors.index
         func answer(_ word: String) throws -> Answer {
             let hits: [(row: Int, similarity: Float)]
             var composed = false

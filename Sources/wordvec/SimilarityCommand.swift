@@ -28,6 +28,8 @@ struct SimilarityCommand: ParsableCommand {
     @Option(help: "Pairs with an unknown word: skip (left out, default), zero (scored with similarity 0, fastText's null-vector convention) or compose (vectors built from character n-grams; fastText .bin models only).")
     var oov: OOVPolicy = .skip
 
+    @OptionGroup var input: InputOptions
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -39,8 +41,8 @@ struct SimilarityCommand: ParsableCommand {
         if oov == .compose && FileManager.default.fileExists(atPath: vectors) && !FastTextSubwords.isModel(vectors) {
             throw WordVecError.invalidArgument("--oov compose needs a model that can build vectors for unknown words (a fastText .bin); \(vectors) is a plain vector file")
         }
-        let set = try WordPairSet.load(pairs)
-        var report = try WordSimilarityBenchmark.evaluate(try VectorSet.load(vectors), pairs: set,
+        let set = try WordPairSet.load(pairs, unicodeErrors: input.unicodeErrors)
+        var report = try WordSimilarityBenchmark.evaluate(try VectorSet.load(vectors, unicodeErrors: input.unicodeErrors), pairs: set,
                                                           options: SimilarityOptions(restrict: restrict, caseFolding: !keepCase, oov: oov),
                                                           pairsFile: pairs)
         report.vectorsFile = vectors

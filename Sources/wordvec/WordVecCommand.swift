@@ -9,7 +9,8 @@ struct WordVecCommand: ParsableCommand {
         abstract: "Train, store and evaluate static word embeddings.",
         discussion: """
         Every method reads the same corpus stream and writes the same vector files.
-        Corpus inputs: a plain text file, a .zst file, a directory (files in sorted order), or - for stdin.
+        Inputs: any file may be .gz, .bz2, .xz or .zst compressed, a zip member (archive.zip:member), a pipe, or - for stdin.
+        Corpus inputs: a text file, a directory (files in sorted order).
         Vector files: .vec text (default), word2vec .bin, GloVe text (read), sparse text.
         """,
         subcommands: [TrainCommand.self, VocabCommand.self, ConvertCommand.self, NeighborsCommand.self, GenerateCorpusCommand.self, AnalogyCommand.self, SimilarityCommand.self, CompareCommand.self]

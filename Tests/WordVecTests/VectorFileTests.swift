@@ -159,6 +159,20 @@ final class VectorFileTests: TempDirTestCase {
         expectError(name, Array(text.utf8), line: line, contains, file: f, line: l)
     }
 
+    /// A binary file's error names the record (1-based) and the byte offset of its word.
+    func expectRecordError(_ name: String, _ bytes: [UInt8], record: Int, offset: Int, _ contains: String,
+                           file f: StaticString = #filePath, line l: UInt = #line) {
+        let path = file(name, bytes: bytes)
+        XCTAssertThrowsError(try VectorFileReader.read(path), name, file: f, line: l) { error in
+            guard case .malformedRecord(let p, let r, let o, let reason)? = error as? WordVecError else {
+                return XCTFail("\(name): \(error)", file: f, line: l)
+            }
+            XCTAssertEqual([p, "\(r)", "\(o)"], [path, "\(record)", "\(offset)"], reason, file: f, line: l)
+            XCTAssertTrue(reason.contains(contains), "\(name): '\(reason)' lacks '\(contains)'", file: f, line: l)
+            XCTAssertTrue("\(error)".hasPrefix("\(path): record \(record) at byte \(offset): "), "\(error)", file: f, line: l)
+        }
+    }
+
     func testTruncatedTextFileNamesItsLastLine() {
         expectError("t.vec", "3 2\na 1 2\nb 3 4\n", line: 3, "header says 3 vectors, the file has 2")
         // Cut in the middle of a line: the last line has too few values.
@@ -187,13 +201,13 @@ final class VectorFileTests: TempDirTestCase {
         expectError("inf.vec", "1 2\na 1 -inf\n", line: 2, "not a finite number: '-inf'")
         expectError("inf.txt", "a 1 2\nb 1 Infinity\n", line: 2, "not a finite number")
         expectError("big.vec", "1 2\na 1 1e39\n", line: 2, "not a finite number: '1e39'")
-        // Binary NaN in record 2 (line 3 counting the header as line 1).
+        // Binary NaN in record 2, whose word starts at byte 11.
         var bytes = Array("2 1\na ".utf8)
         withUnsafeBytes(of: Float(1).bitPattern.littleEndian) { bytes += $0 }
         bytes += Array("\nb ".utf8)
         withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { bytes += $0 }
         bytes += [10]
-        expectError("nan.bin", bytes, line: 3, "value 1 of 'b' is not finite")
+        expectRecordError("nan.bin", bytes, record: 2, offset: 11, "value 1 of 'b' is not finite")
     }
 
     func testDuplicateWords() {
@@ -206,15 +220,21 @@ final class VectorFileTests: TempDirTestCase {
         expectError("more.vec", "1 2\na 1 2\nb 3 4\n", line: 3, "more vectors than the header's count 1")
         expectError("less.sparse", "3 4 sparse\na 0:1\n", line: 2, "header says 3 vectors, the file has 1")
         expectError("more.sparse", "1 4 sparse\na 0:1\nb 1:1\n", line: 3, "more vectors than the header's count 1")
-        expectError("more.bin", Array("1 1\na ".utf8) + [0, 0, 128, 63, 10] + Array("b ".utf8) + [0, 0, 0, 0], line: 3, "more data after")
+        expectRecordError("more.bin", Array("1 1\na ".utf8) + [0, 0, 128, 63, 10] + Array("b ".utf8) + [0, 0, 0, 0],
+                          record: 2, offset: 11, "more data after")
     }
 
     func testTruncatedBinary() {
         var bytes = Array("3 2\na ".utf8)
         for v: Float in [1, 2] { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
         bytes += Array("\nb ".utf8) + [0, 0, 128]
-        expectError("cut.bin", bytes, line: 3, "record 2 of 3 ('b') has fewer than 2 floats")
-        expectError("cut2.bin", Array("3 2\na ".utf8) + [0, 0, 128, 63, 0, 0, 0, 64] + Array("\nbc".utf8), line: 3, "ends inside its word")
+        expectRecordError("cut.bin", bytes, record: 2, offset: 15, "record 2 of 3 ('b') has fewer than 2 floats")
+        expectRecordError("cut2.bin", Array("3 2\na ".utf8) + [0, 0, 128, 63, 0, 0, 0, 64] + Array("\nbc".utf8),
+                          record: 2, offset: 15, "ends inside its word")
+        // A later record, after a record with a multi-byte word: the offset counts bytes.
+        var three = Array("3 1\nété ".utf8) + [0, 0, 128, 63] + Array("\nb ".utf8) + [0, 0, 128, 63]
+        three += Array("\nc ".utf8) + [0, 0]
+        expectRecordError("cut3.bin", three, record: 3, offset: 22, "record 3 of 3 ('c') has fewer than 1 floats")
     }
 
     func testEmptyAndHeaderOnlyFiles() {
@@ -232,8 +252,12 @@ final class VectorFileTests: TempDirTestCase {
         expectError("s4.sparse", "1 4 sparse\na 1:nan\n", line: 2, "expected `index:value`")
     }
 
-    func testInvalidUTF8Word() {
-        expectError("u.vec", [49, 32, 49, 10, 0xFF, 32, 49, 10], line: 2, "not valid UTF-8")
+    func testInvalidUTF8WordIsAnErrorOnlyWhenStrict() throws {
+        let path = file("u.vec", bytes: [49, 32, 49, 10, 0xFF, 32, 49, 10])
+        XCTAssertThrowsError(try VectorFileReader.read(path, unicodeErrors: .strict)) {
+            XCTAssertEqual("\($0)", "\(path):2: the word '\u{FFFD}' is not valid UTF-8 (--unicode-errors replace or ignore reads such files)")
+        }
+        XCTAssertEqual(try VectorFileReader.readDense(path, warn: { _ in }).words, ["\u{FFFD}"])
     }
 
     func testMissingFileAndDirectory() {
@@ -312,10 +336,10 @@ final class VectorFileHeaderTests: TempDirTestCase {
         for (name, bytes) in [("t.vec", Array("100000000000 300\nfoo 1 2\n".utf8)),
                               ("b.bin", Array("100000000000 300\nfoo ".utf8) + [1, 2, 3]),
                               ("o.vec", Array("4000000000000000000 4000000000\nfoo 1 2\n".utf8))] {
-            guard case WordVecError.malformedVectors(_, _, let reason)? = read(name, bytes) as? WordVecError else {
-                return XCTFail("\(name): a malformed-file error expected")
+            switch read(name, bytes) as? WordVecError {
+            case .malformedVectors(_, _, let reason)?, .malformedRecord(_, _, _, let reason)?: XCTAssertFalse(reason.isEmpty)
+            default: XCTFail("\(name): a malformed-file error expected")
             }
-            XCTAssertFalse(reason.isEmpty)
         }
     }
 

@@ -143,7 +143,7 @@ final class RunFileCursor: RunCursor {
                 stored.withUnsafeBytes { s in ZSTD_decompress(r.baseAddress, rawCount, s.baseAddress, storedCount) }
             }
             guard ZSTD_isError(n) == 0, n == rawCount else {
-                throw WordVecError.corruptCompressed(file.path, "run block does not decompress")
+                throw WordVecError.corruptCompressed(file.path, "zstd data: run block does not decompress")
             }
         } else {
             guard try raw.withUnsafeMutableBytes({ try readAll($0.baseAddress!, rawCount) }) == rawCount else {

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Where a corpus comes from: a plain or `.zst` file, a directory (its files in sorted order),
-/// or `-` (stdin). A corpus is a restartable stream: every pass opens its sources anew, so stdin
-/// is first spooled to a temporary file when a caller needs more than one pass.
+/// Where a corpus comes from: a file (plain, or gzip/bzip2/xz/zstd compressed, recognised by its
+/// magic bytes), a zip member (`archive.zip:member`), a directory (its files in sorted order), a
+/// pipe or FIFO, or `-` (stdin); see `InputFile`. A corpus is a restartable stream: every pass
+/// opens its sources anew, so stdin, pipes and zip members are first spooled to a temporary file
+/// when a caller needs more than one pass.
 public struct Corpus: Sendable {
     /// The files to read, in order; "-" stands for stdin.
     public let files: [String]
@@ -13,17 +15,10 @@ public struct Corpus: Sendable {
 
     public init(path: String, multiPass: Bool = true) throws {
         name = path
-        if path == "-" {
-            if multiPass {
-                let s = try SpoolFile(copying: FileByteSource(descriptor: STDIN_FILENO, name: "<stdin>"), name: "<stdin>")
-                spool = s
-                files = [s.path]
-                seekable = true
-            } else {
-                spool = nil
-                files = ["-"]
-                seekable = false
-            }
+        let input = InputFile(path)
+        if input.isStdin || input.member != nil {
+            (files, spool) = multiPass ? try Corpus.spooled(input) : ([path], nil)
+            seekable = false
             return
         }
         var isDir: ObjCBool = false
@@ -31,38 +26,48 @@ public struct Corpus: Sendable {
             throw WordVecError.fileNotFound(path)
         }
         if isDir.boolValue {
-            let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-                throw WordVecError.unreadable(path, "cannot list the directory")
-            }
-            let regular = names.filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }.filter {
-                var d: ObjCBool = false
-                return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
-            }
-            if regular.isEmpty { throw WordVecError.emptyCorpus(path) }
-            files = regular
+            files = try Corpus.directoryFiles(path)
             spool = nil
-        } else {
-            guard access(path, R_OK) == 0 else { throw WordVecError.unreadable(path, systemError()) }
-            var info = stat()
-            let regular = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-            if !regular && multiPass {
-                // A pipe or FIFO (e.g. `<(zcat c.gz)`) can be read once only: keep a copy for later passes.
-                let s = try SpoolFile(copying: try FileByteSource(path: path), name: path)
-                spool = s
-                files = [s.path]
-                seekable = !Corpus.isCompressed(s.path)
-                return
-            }
-            files = [path]
-            spool = nil
-            seekable = regular && !Corpus.isCompressed(path)
+            seekable = false
             return
         }
-        seekable = false
+        guard access(path, R_OK) == 0 else { throw WordVecError.unreadable(path, systemError()) }
+        var info = stat()
+        let regular = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        if !regular && multiPass {
+            // A pipe or FIFO (e.g. `<(zcat c.gz)`) can be read once only: keep a copy for later passes.
+            (files, spool) = try Corpus.spooled(input)
+            seekable = false
+            return
+        }
+        files = [path]
+        spool = nil
+        seekable = regular ? try input.isPlainRegularFile() : false
     }
 
-    public static func isCompressed(_ path: String) -> Bool { path.hasSuffix(".zst") }
+    /// A private copy of a stream that can be read once (stdin, a pipe) or of a zip member, for
+    /// several passes. A zip member is copied decompressed; stdin and pipes as they came (still
+    /// compressed, if they were: magic bytes tell when the copy is read).
+    private static func spooled(_ input: InputFile) throws -> ([String], SpoolFile) {
+        let raw: ByteSource = input.member != nil ? try input.open()
+            : input.isStdin ? FileByteSource(descriptor: STDIN_FILENO, name: "<stdin>") : try FileByteSource(path: input.path)
+        let s = try SpoolFile(copying: raw, name: input.name)
+        return ([s.path], s)
+    }
+
+    /// The regular, non-hidden files of a directory in sorted order.
+    private static func directoryFiles(_ path: String) throws -> [String] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw WordVecError.unreadable(path, "cannot list the directory")
+        }
+        let regular = names.filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }.filter {
+            var d: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
+        }
+        if regular.isEmpty { throw WordVecError.emptyCorpus(path) }
+        return regular
+    }
 
     /// A single plain file can be cut into byte ranges for parallel readers.
     public var isSeekable: Bool { seekable }
@@ -75,11 +80,9 @@ public struct Corpus: Sendable {
         }
     }
 
-    /// Opens the byte stream of one input file.
+    /// Opens the (decompressed) byte stream of one input file; see `InputFile`.
     static func openSource(_ file: String, start: Int64 = 0) throws -> ByteSource {
-        let raw: ByteSource = file == "-" ? FileByteSource(descriptor: STDIN_FILENO, name: "<stdin>")
-                                          : try FileByteSource(path: file, start: start)
-        return isCompressed(file) ? ZstdByteSource(inner: raw, path: file) : raw
+        try InputFile(file).open(start: start)
     }
 
     /// `parts` byte ranges of a seekable corpus; a token belongs to the range holding its first byte.

@@ -6,8 +6,8 @@ final class SpoolFile: @unchecked Sendable {
     let path: String
 
     init(copying source: ByteSource, name: String) throws {
+        // No extension: compressed content is recognised by its magic bytes when read back.
         path = ScratchDirectory.defaultParent + "/wordvec-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            + (Corpus.isCompressed(name) ? ".zst" : "")   // still decompressed when read
         let out = try AtomicFile(path: path, mode: 0o600)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { buffer.deallocate() }

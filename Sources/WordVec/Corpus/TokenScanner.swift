@@ -13,8 +13,11 @@ public final class TokenScanner {
     private let classes: UnsafeMutablePointer<UInt8>
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
-    private let scratch: UnsafeMutablePointer<UInt8>
-    private let scratchCapacity: Int
+    /// Holds a token rewritten by `TokenText` (grown as needed).
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity: Int
+    /// Further words split from the last token by the raw tokenizer, last one first.
+    private var pieces: [String] = []
     /// Index in `corpus.files` of the file being read (`files.count` once all are read); a
     /// `.lineEnd` after which it changed marks the end of a file (a document boundary).
     public private(set) var fileIndex = -1
@@ -49,6 +52,8 @@ public final class TokenScanner {
                 // A token straddling the range start belongs to the previous range: skip it.
                 if try !refill(keepingFrom: 0) { finished = true; return }
                 if classes[Int(buffer[0])] & TokenScanner.sep == 0 { try skipToken() } else { p = 1 }
+            } else {
+                try skipByteOrderMark()
             }
         } else {
             try openNextFile()
@@ -80,7 +85,15 @@ public final class TokenScanner {
         if fileIndex < files.count {
             source = try Corpus.openSource(files[fileIndex])
             p = 0; end = 0; bufferOffset = 0
+            try skipByteOrderMark()
         }
+    }
+
+    /// Steps over a UTF-8 byte-order mark (EF BB BF) at the start of a file, so that it does not
+    /// glue itself to the first word. Offsets stay file offsets (byte ranges rely on them).
+    private func skipByteOrderMark() throws {
+        while end < 3, try refill(keepingFrom: p) {}
+        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { p = 3 }
     }
 
     /// Moves buffer[from..<end] to the front and reads more. False at end of the current file.
@@ -107,6 +120,10 @@ public final class TokenScanner {
 
     /// The next event. `.lineEnd` is reported once per newline and at the end of each file.
     public func next() throws -> Event {
+        if let piece = pieces.popLast() {
+            token = copyToScratch(piece)
+            return .token
+        }
         if finished { return .end }
         if pendingLineEnd { pendingLineEnd = false; return .lineEnd }
         while true {
@@ -156,7 +173,9 @@ public final class TokenScanner {
         }
     }
 
-    /// Lower-cases and validates a token; nil when it is not valid UTF-8.
+    /// Lower-cases and validates a token; nil when it is not valid UTF-8 or (raw tokenizer) holds
+    /// no word character. A non-ASCII token may yield several words: the first is returned, the
+    /// others are queued in `pieces`.
     private func finishToken(start: Int, length: Int, flags: UInt8) -> UnsafeBufferPointer<UInt8>? {
         let base = buffer + start
         if flags & TokenScanner.high == 0 {
@@ -170,12 +189,23 @@ public final class TokenScanner {
             warnings.invalidUTF8Tokens += 1
             return nil
         }
-        guard options.lowercase else { return raw }
-        var n = 0
-        for byte in text.lowercased().utf8 where n < scratchCapacity {
-            scratch[n] = byte
-            n += 1
+        guard options.lowercase || options.normalization != nil || options.style == .raw else { return raw }
+        var words = TokenText.words(text, options: options)
+        guard !words.isEmpty else { return nil }
+        let first = words.removeFirst()
+        pieces = words.reversed()
+        return copyToScratch(first)
+    }
+
+    /// `word`'s bytes in the scratch buffer (valid until the next call).
+    private func copyToScratch(_ word: String) -> UnsafeBufferPointer<UInt8> {
+        let n = word.utf8.count
+        if n > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = n * 2
+            scratch = .allocate(capacity: scratchCapacity)
         }
+        _ = UnsafeMutableBufferPointer(start: scratch, count: n).initialize(from: word.utf8)
         return UnsafeBufferPointer(start: scratch, count: n)
     }
 }

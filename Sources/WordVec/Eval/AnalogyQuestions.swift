@@ -39,8 +39,9 @@ public struct AnalogyQuestionSet: Sendable {
 
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
 
-    public static func load(_ path: String) throws -> AnalogyQuestionSet {
-        try parse(try EvalFile.read(path), name: path)
+    /// Reads `path` (see `TextFile` for compression, byte-order marks and `unicodeErrors`).
+    public static func load(_ path: String, unicodeErrors: UnicodeErrors = .replace) throws -> AnalogyQuestionSet {
+        try parse(try TextFile.read(path, unicodeErrors: unicodeErrors), name: path)
     }
 
     public static func parse(_ text: String, name: String) throws -> AnalogyQuestionSet {

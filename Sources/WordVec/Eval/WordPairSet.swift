@@ -24,8 +24,9 @@ public struct WordPairSet: Sendable {
     public var pairs: [WordPair]
     public var headerLines: [Int]
 
-    public static func load(_ path: String) throws -> WordPairSet {
-        try parse(try EvalFile.read(path), name: path)
+    /// Reads `path` (see `TextFile` for compression, byte-order marks and `unicodeErrors`).
+    public static func load(_ path: String, unicodeErrors: UnicodeErrors = .replace) throws -> WordPairSet {
+        try parse(try TextFile.read(path, unicodeErrors: unicodeErrors), name: path)
     }
 
     public static func parse(_ text: String, name: String) throws -> WordPairSet {

@@ -13,16 +13,18 @@ public struct FastTextSubwords: Sendable {
     public let minn: Int, maxn: Int, bucket: Int
     /// (words.count + bucket) x dim, row-major.
     private let input: [Float]
-    private let index: [String: Int]
+    private let index: WordIndex
 
     static let magic: Int32 = 793_712_314
 
     /// True when the file starts with fastText's magic number.
+    /// (Compressed files and zip members are looked into; pipes are not, since a look would consume them.)
     public static func isModel(_ path: String) -> Bool {
-        guard let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        guard let d = try? h.read(upToCount: 4), d.count == 4 else { return false }
-        return d.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) } == Int32(littleEndian: magic)
+        let input = InputFile(path)
+        var info = stat()
+        guard input.member != nil || (stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG),
+              let source = try? input.open(), let head = try? PeekableByteSource(source).peek(4), head.count == 4 else { return false }
+        return head.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) } == Int32(littleEndian: magic)
     }
 
     public init(path: String) throws {
@@ -65,9 +67,7 @@ public struct FastTextSubwords: Sendable {
         // fastText 0.9 (version 11) supervised models have no subwords whatever maxn says.
         self.maxn = version == 11 && model == 3 ? 0 : maxn
         self.minn = minn
-        var index: [String: Int] = [:]
-        for (i, w) in words.enumerated() { index[w] = i }
-        self.index = index
+        self.index = try WordIndex(words: words, place: path)
     }
 
     /// fastText's hash: 32-bit FNV-1a over the bytes, each byte sign-extended first (the C++

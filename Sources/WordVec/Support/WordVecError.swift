@@ -8,6 +8,9 @@ public enum WordVecError: Error, CustomStringConvertible, Equatable {
     case emptyCorpus(String)
     case invalidInput(String)
     case malformedVectors(path: String, line: Int, reason: String)
+    /// A binary (word2vec .bin) record at fault: 1-based record number, byte offset of its word.
+    case malformedRecord(path: String, record: Int, offset: Int, reason: String)
+    /// The path, and what is wrong, starting with the kind of data ("gzip data: …").
     case corruptCompressed(String, String)
     case lineTooLong(String)
     case interrupted
@@ -22,7 +25,8 @@ public enum WordVecError: Error, CustomStringConvertible, Equatable {
         case .emptyCorpus(let p): return "\(p): the corpus has no words (empty or whitespace only, or nothing left after --min-count)"
         case .invalidInput(let why): return why
         case .malformedVectors(let p, let line, let reason): return "\(p):\(line): \(reason)"
-        case .corruptCompressed(let p, let why): return "\(p): corrupt or truncated zstd data: \(why)"
+        case .malformedRecord(let p, let record, let offset, let reason): return "\(p): record \(record) at byte \(offset): \(reason)"
+        case .corruptCompressed(let p, let why): return "\(p): corrupt or truncated \(why)"
         case .lineTooLong(let why): return why
         case .interrupted: return "interrupted; no output was written"
         case .diverged(let why): return why

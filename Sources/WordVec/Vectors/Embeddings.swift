@@ -8,19 +8,14 @@ public struct Embeddings: Sendable {
     public let dim: Int
     /// Row-major, `words.count * dim` values.
     public var vectors: [Float]
-    public let index: [String: Int]
+    /// word -> row, byte-exact (see `WordIndex`).
+    public let index: WordIndex
 
     public var count: Int { words.count }
 
     public init(words: [String], dim: Int, vectors: [Float]) throws {
         precondition(vectors.count == words.count * dim, "vectors must hold words.count * dim values")
-        var index: [String: Int] = [:]
-        index.reserveCapacity(words.count)
-        for (i, w) in words.enumerated() {
-            if index.updateValue(i, forKey: w) != nil {
-                throw WordVecError.invalidInput("duplicate word '\(w)' in the vectors")
-            }
-        }
+        let index = try WordIndex(words: words)
         self.words = words
         self.dim = dim
         self.vectors = vectors

@@ -6,16 +6,14 @@ public struct SparseEmbeddings: Sendable {
     public let rowStarts: [Int]
     public let columns: [Int32]
     public let values: [Float]
-    public let index: [String: Int]
+    /// word -> row, byte-exact (see `WordIndex`).
+    public let index: WordIndex
 
     public var count: Int { words.count }
 
     public init(words: [String], dim: Int, rowStarts: [Int], columns: [Int32], values: [Float]) throws {
         precondition(rowStarts.count == words.count + 1 && columns.count == values.count)
-        var index: [String: Int] = [:]
-        for (i, w) in words.enumerated() where index.updateValue(i, forKey: w) != nil {
-            throw WordVecError.invalidInput("duplicate word '\(w)' in the vectors")
-        }
+        let index = try WordIndex(words: words)
         self.words = words
         self.dim = dim
         self.rowStarts = rowStarts

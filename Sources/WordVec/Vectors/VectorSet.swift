@@ -12,12 +12,12 @@ public struct VectorSet: Sendable {
     }
 
     /// Reads a vector file or a fastText model. Throws the reader's `WordVecError`s.
-    public static func load(_ path: String) throws -> VectorSet {
+    public static func load(_ path: String, unicodeErrors: UnicodeErrors = .replace) throws -> VectorSet {
         if FastTextSubwords.isModel(path) {
             let model = try FastTextSubwords(path: path)
             return VectorSet(vectors: .dense(model.wordVectors()), subwords: model)
         }
-        return VectorSet(vectors: try VectorFileReader.read(path))
+        return VectorSet(vectors: try VectorFileReader.read(path, unicodeErrors: unicodeErrors))
     }
 
     /// Whether unknown words can be given vectors (`--oov compose`).

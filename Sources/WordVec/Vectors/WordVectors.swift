@@ -10,6 +10,14 @@ public enum WordVectors: Sendable {
         }
     }
 
+    /// Word → row, byte-exact.
+    public var index: WordIndex {
+        switch self {
+        case .dense(let e): return e.index
+        case .sparse(let s): return s.index
+        }
+    }
+
     public var dim: Int {
         switch self {
         case .dense(let e): return e.dim

@@ -38,11 +38,11 @@ public struct Vocabulary: Sendable, Equatable {
         return table
     }
 
-    /// word -> row index.
-    public func makeIndex() -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(words.count)
-        for (i, w) in words.enumerated() { index[w] = i }
+    /// word -> row index, byte-exact (the vocabulary comes from a byte-keyed `WordTable`, so
+    /// its words never repeat; the first row wins if a caller built one that does).
+    public func makeIndex() -> WordIndex {
+        var index = WordIndex(capacity: words.count)
+        for (i, w) in words.enumerated() { index.insert(w, row: i) }
         return index
     }
 
@@ -53,15 +53,14 @@ public struct Vocabulary: Sendable, Equatable {
         }
     }
 
-    /// Reads `word count` lines, as written by `save`, word2vec or GloVe.
-    public static func load(from path: String) throws -> Vocabulary {
-        guard FileManager.default.fileExists(atPath: path) else { throw WordVecError.fileNotFound(path) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw WordVecError.unreadable(path, "cannot open") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw WordVecError.invalidInput("\(path): not valid UTF-8")
-        }
+    /// Reads `word count` lines, as written by `save`, word2vec or GloVe, from any `InputFile`
+    /// (compressed, zip member, pipe, `-`); a byte-order mark is skipped and bytes that are not
+    /// UTF-8 follow `unicodeErrors` (see `TextFile`). Words are compared by their bytes.
+    /// - Throws: `.malformedVectors` naming the line of a malformed or repeated entry.
+    public static func load(from path: String, unicodeErrors: UnicodeErrors = .replace) throws -> Vocabulary {
+        let text = try TextFile.read(path, unicodeErrors: unicodeErrors)
         var pairs: [(String, Int)] = []
-        var seen = Set<String>()
+        var seen = WordIndex()
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so split on both spellings of a line end.
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -72,7 +71,7 @@ public struct Vocabulary: Sendable, Equatable {
                 throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "expected `word count`")
             }
             let w = String(fields[0])
-            guard seen.insert(w).inserted else {
+            guard seen.insert(w, row: pairs.count) == nil else {
                 throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "duplicate word '\(w)'")
             }
             pairs.append((w, c))
