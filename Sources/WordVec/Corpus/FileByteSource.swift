@@ -29,11 +29,6 @@ public final class FileByteSource: ByteSource {
     deinit { close(fd) }
 
     public func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
-        while true {
-            let n = Foundation.read(fd, buffer, capacity)
-            if n >= 0 { return n }
-            if errno == EINTR { try Interrupt.check(); continue }
-            throw WordVecError.unreadable(path, systemError())
-        }
+        try FileDescriptorIO.readSome(fd, buffer, capacity) { WordVecError.unreadable(path, $0) }
     }
 }

@@ -7,16 +7,23 @@ final class SpoolFile: @unchecked Sendable {
 
     init(copying source: ByteSource, name: String) throws {
         // No extension: compressed content is recognised by its magic bytes when read back.
-        path = ScratchDirectory.defaultParent + "/wordvec-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let out = try AtomicFile(path: path, mode: 0o600)
+        let file = try ScratchDirectory.temporaryFile("spool")
+        path = file.path
+        defer { close(file.descriptor) }
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { buffer.deallocate() }
-        while true {
-            let n = try source.read(into: buffer, capacity: 1 << 20)
-            if n == 0 { break }
-            try out.write(UnsafeRawBufferPointer(start: buffer, count: n))
+        do {
+            while true {
+                let n = try source.read(into: buffer, capacity: 1 << 20)
+                if n == 0 { break }
+                try FileDescriptorIO.writeAll(file.descriptor, buffer, n) {
+                    WordVecError.unwritable(ScratchDirectory.defaultParent, "spooling \(name): \($0)")
+                }
+            }
+        } catch {
+            unlink(path)   // at once (a second unlink by deinit is harmless)
+            throw error
         }
-        try out.commit()
     }
 
     deinit { unlink(path) }

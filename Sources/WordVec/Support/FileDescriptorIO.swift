@@ -19,6 +19,17 @@ enum FileDescriptorIO {
         }
     }
 
+    /// One read(2) of at most `count` bytes (what a pipe has now, or the next part of a file);
+    /// 0 at the end.
+    static func readSome(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int, failure: (String) -> Error) throws -> Int {
+        while true {
+            let n = Foundation.read(fd, bytes, count)
+            if n >= 0 { return n }
+            if errno == EINTR { try Interrupt.check(); continue }
+            throw failure(systemError())
+        }
+    }
+
     /// Reads up to `count` bytes (at `offset` with pread, else from the current position),
     /// stopping early only at the end of the file; returns the bytes read.
     static func readFully(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int, at offset: Int64? = nil,
