@@ -1,15 +1,15 @@
 import Foundation
 
 /// Pairs (i, j) packed into one sortable integer: i in the high bits, so key order is row order.
-public enum CooccurrenceKey {
-    public static let bits = 24
+package enum CooccurrenceKey {
+    package static let bits = 24
     /// Word ids must stay below this (16,777,216 words).
-    public static let maxWords = 1 << bits
+    package static let maxWords = 1 << bits
     static let columnMask: UInt64 = (1 << 24) - 1
 
-    @inline(__always) public static func make(_ i: Int, _ j: Int) -> UInt64 { UInt64(i) << 24 | UInt64(j) }
-    @inline(__always) public static func row(_ key: UInt64) -> Int { Int(key >> 24) }
-    @inline(__always) public static func column(_ key: UInt64) -> Int { Int(key & columnMask) }
+    @inline(__always) package static func make(_ i: Int, _ j: Int) -> UInt64 { UInt64(i) << 24 | UInt64(j) }
+    @inline(__always) package static func row(_ key: UInt64) -> Int { Int(key >> 24) }
+    @inline(__always) package static func column(_ key: UInt64) -> Int { Int(key & columnMask) }
 }
 
 /// A source of (key, count) entries in strictly increasing key order.

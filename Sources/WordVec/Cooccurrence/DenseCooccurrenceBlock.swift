@@ -4,21 +4,21 @@ import Foundation
 /// frequent words, those whose ranks r = i+1, s = j+1 satisfy r·s <= P (GloVe's cooccur.c
 /// keeps the same region, the pairs that occur most under Zipf's law). In triangle mode
 /// (symmetric counting) only i <= j is stored. P is the largest bound whose cells fit.
-public final class DenseRegion: @unchecked Sendable {
-    public let vocabularySize: Int
-    public let triangle: Bool
+package final class DenseRegion: @unchecked Sendable {
+    package let vocabularySize: Int
+    package let triangle: Bool
     /// The rank-product bound P.
-    public let productBound: Int
+    package let productBound: Int
     /// Rows 0..<rows have cells.
-    public let rows: Int
-    public let cellCount: Int
+    package let rows: Int
+    package let cellCount: Int
     /// Per word (vocabularySize entries): row i has cells for columns lo(i)..<columnEnd[i]; 0 beyond `rows`.
     let columnEnd: UnsafeMutablePointer<Int32>
     /// Per row: cell index of (i, 0) (so the cell of (i, j) is rowBase[i] + j).
     let rowBase: UnsafeMutablePointer<Int>
 
     /// The largest region of at most `maxCells` cells for a vocabulary of `vocabularySize` words.
-    public init(vocabularySize v: Int, maxCells: Int, triangle: Bool) {
+    package init(vocabularySize v: Int, maxCells: Int, triangle: Bool) {
         vocabularySize = v
         self.triangle = triangle
         // Binary search for P: cells(P) grows with P.
@@ -70,11 +70,11 @@ public final class DenseRegion: @unchecked Sendable {
 
 /// Exact (integer) weighted counts for the cells of a `DenseRegion`: one add per pair
 /// occurrence, no sorting. Each counting thread owns one block; blocks are summed at the end.
-public final class DenseCooccurrenceBlock: @unchecked Sendable {
-    public let region: DenseRegion
+package final class DenseCooccurrenceBlock: @unchecked Sendable {
+    package let region: DenseRegion
     let cells: LargeBuffer<UInt64>
 
-    public init(region: DenseRegion) throws {
+    package init(region: DenseRegion) throws {
         self.region = region
         cells = try LargeBuffer(count: region.cellCount)
     }
@@ -86,7 +86,7 @@ public final class DenseCooccurrenceBlock: @unchecked Sendable {
     }
 
     /// Cells holding a non-zero count.
-    public var nonZeroCount: Int {
+    package var nonZeroCount: Int {
         var n = 0
         let a = cells.base
         for k in 0..<region.cellCount where a[k] != 0 { n += 1 }
@@ -94,7 +94,7 @@ public final class DenseCooccurrenceBlock: @unchecked Sendable {
     }
 
     /// Bytes of the cell array (resident or not).
-    public var byteCount: Int { region.cellCount * 8 }
+    package var byteCount: Int { region.cellCount * 8 }
 }
 
 /// Walks the non-zero dense cells in key order (row, then column).

@@ -4,12 +4,12 @@ import Foundation
 /// co-occurrence cells and model rows are touched at random, so 4 KiB pages would cost a TLB
 /// miss on most accesses. Pages that are never written never become resident, which keeps a
 /// sparse dense block cheap.
-public final class LargeBuffer<Element>: @unchecked Sendable {
-    public let count: Int
-    public let base: UnsafeMutablePointer<Element>
+package final class LargeBuffer<Element>: @unchecked Sendable {
+    package let count: Int
+    package let base: UnsafeMutablePointer<Element>
     private let byteCount: Int
 
-    public init(count: Int) throws {
+    package init(count: Int) throws {
         self.count = count
         byteCount = max(count * MemoryLayout<Element>.stride, 1)
         let p = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
@@ -22,7 +22,7 @@ public final class LargeBuffer<Element>: @unchecked Sendable {
 
     deinit { munmap(UnsafeMutableRawPointer(base), byteCount) }
 
-    @inline(__always) public subscript(i: Int) -> Element {
+    @inline(__always) package subscript(i: Int) -> Element {
         get { base[i] }
         set { base[i] = newValue }
     }

@@ -7,10 +7,10 @@ import CZstd
 ///
 /// Block layout: UInt32 raw bytes, UInt32 stored bytes, UInt32 entries, UInt32 flags (1 = zstd),
 /// then the stored bytes. The first key of a block is stored whole, the rest as deltas.
-public struct RunFile: Sendable {
-    public let path: String
-    public let entries: Int
-    public let bytes: Int
+package struct RunFile: Sendable {
+    package let path: String
+    package let entries: Int
+    package let bytes: Int
 }
 
 final class RunFileWriter {

@@ -47,7 +47,7 @@ public final class DocumentReader {
     public private(set) var documentsRead = 0
 
     /// `table` maps tokens to word ids for `next(into:)`; `nextTokens()` works without one.
-    public init(corpus: Corpus, options: TokenizerOptions, mode: DocumentMode, table: WordTable? = nil) throws {
+    package init(corpus: Corpus, options: TokenizerOptions, mode: DocumentMode, table: WordTable? = nil) throws {
         if case .chunks(let n) = mode, n < 1 { throw WordVecError.invalidArgument("document chunks need at least 1 token") }
         scanner = try TokenScanner(corpus: corpus, options: options)
         self.mode = mode

@@ -5,7 +5,7 @@ import Foundation
 /// the tokenizing and hashing on every epoch after the first. Memory stays constant (a 1 MB
 /// buffer); the file (4 bytes a word) is removed when the cache goes away. If the file cannot
 /// be written, every pass reads the corpus again.
-public final class SentenceCache: SentenceSource {
+package final class SentenceCache: SentenceSource {
     private static let sentenceEnd: Int32 = -1
     private let makeReader: () throws -> SentenceReader
     private var reader: SentenceReader?
@@ -16,7 +16,7 @@ public final class SentenceCache: SentenceSource {
     private let buffer: UnsafeMutablePointer<Int32>
     private var count = 0, position = 0
 
-    public init(_ makeReader: @escaping () throws -> SentenceReader) throws {
+    package init(_ makeReader: @escaping () throws -> SentenceReader) throws {
         self.makeReader = makeReader
         buffer = .allocate(capacity: capacity)
         if let file = try? ScratchDirectory.temporaryFile("ids") {
@@ -34,7 +34,7 @@ public final class SentenceCache: SentenceSource {
     }
 
     /// Starts the next pass (from the cache when the first pass recorded it completely).
-    public func restart() throws {
+    package func restart() throws {
         if recording {
             recording = false
             if usable && !flush() { abandonFile() }
@@ -49,7 +49,7 @@ public final class SentenceCache: SentenceSource {
         }
     }
 
-    public func next(into ids: inout [Int32]) throws -> Bool {
+    package func next(into ids: inout [Int32]) throws -> Bool {
         if let reader {
             guard try reader.next(into: &ids) else { return false }
             if recording && usable {

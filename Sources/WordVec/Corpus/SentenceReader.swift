@@ -2,20 +2,20 @@ import Foundation
 import Synchronization
 
 /// Maps a corpus (or a byte range of it) to sentences of word ids.
-public final class SentenceReader: SentenceSource {
+package final class SentenceReader: SentenceSource {
     private let scanner: TokenScanner
     private let table: WordTable
     private let maxLength: Int
 
-    public init(corpus: Corpus, table: WordTable, options: TokenizerOptions, range: Range<Int64>? = nil) throws {
+    package init(corpus: Corpus, table: WordTable, options: TokenizerOptions, range: Range<Int64>? = nil) throws {
         scanner = try TokenScanner(corpus: corpus, options: options, range: range)
         self.table = table
         maxLength = max(1, options.maxSentenceLength)
     }
 
-    public var warnings: CorpusWarnings { scanner.warnings }
+    package var warnings: CorpusWarnings { scanner.warnings }
 
-    public func next(into ids: inout [Int32]) throws -> Bool {
+    package func next(into ids: inout [Int32]) throws -> Bool {
         ids.removeAll(keepingCapacity: true)
         while true {
             switch try scanner.next() {

@@ -5,21 +5,21 @@ import Foundation
 /// cache between them): the way to feed threads from a stream that cannot be cut into byte
 /// ranges (.zst, stdin, a directory). Reading is cheap next to training, so the lock is rarely
 /// contended.
-public final class SharedSentenceReader: SentenceSource {
+package final class SharedSentenceReader: SentenceSource {
     private let lock = NSLock()
     private let cache: SentenceCache
     private var passesLeft: Int
     private let passesDone = Atomic<Int>(0)
 
     /// How many passes are complete (read by worker threads without the lock).
-    public var pass: Int { passesDone.load(ordering: .relaxed) }
+    package var pass: Int { passesDone.load(ordering: .relaxed) }
 
-    public init(passes: Int, cache: SentenceCache) {
+    package init(passes: Int, cache: SentenceCache) {
         passesLeft = passes
         self.cache = cache
     }
 
-    public func next(into ids: inout [Int32]) throws -> Bool {
+    package func next(into ids: inout [Int32]) throws -> Bool {
         lock.lock(); defer { lock.unlock() }
         while passesLeft > 0 {
             if try cache.next(into: &ids) { return true }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Cuts a corpus into tokens and line ends, streaming through a fixed buffer (constant memory
 /// whatever the line length). Tokens are handed out as byte slices valid until the next call.
-public final class TokenScanner {
-    public enum Event { case token, lineEnd, end }
+package final class TokenScanner {
+    package enum Event { case token, lineEnd, end }
 
     // Byte classes, bit flags: token bytes carry UPPER/HIGH, separators carry SEP.
     static let upper: UInt8 = 1, high: UInt8 = 2, sep: UInt8 = 8, newline: UInt8 = 16, nul: UInt8 = 32
@@ -20,7 +20,7 @@ public final class TokenScanner {
     private var pieces: [String] = []
     /// Index in `corpus.files` of the file being read (`files.count` once all are read); a
     /// `.lineEnd` after which it changed marks the end of a file (a document boundary).
-    public private(set) var fileIndex = -1
+    package private(set) var fileIndex = -1
     private var source: ByteSource?
     private var p = 0, end = 0
     private var bufferOffset: Int64 = 0   // absolute file offset of buffer[0]
@@ -29,11 +29,11 @@ public final class TokenScanner {
     private var finished = false
 
     /// The current token (valid until the next `next()`).
-    public private(set) var token = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    public private(set) var warnings = CorpusWarnings()
+    package private(set) var token = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    package private(set) var warnings = CorpusWarnings()
 
     /// Reads `corpus` whole, or only the tokens whose first byte lies in `range` (seekable corpora).
-    public init(corpus: Corpus, options: TokenizerOptions, range: Range<Int64>? = nil) throws {
+    package init(corpus: Corpus, options: TokenizerOptions, range: Range<Int64>? = nil) throws {
         files = corpus.files
         self.options = options
         classes = .allocate(capacity: 256)
@@ -119,7 +119,7 @@ public final class TokenScanner {
     }
 
     /// The next event. `.lineEnd` is reported once per newline and at the end of each file.
-    public func next() throws -> Event {
+    package func next() throws -> Event {
         if let piece = pieces.popLast() {
             token = copyToScratch(piece)
             return .token

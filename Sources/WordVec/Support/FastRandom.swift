@@ -1,9 +1,9 @@
 /// A small, fast, seeded generator (xoshiro256**, seeded through SplitMix64), one per thread.
 /// Not cryptographic; chosen because training draws hundreds of millions of numbers.
-public struct FastRandom: RandomNumberGenerator, Sendable {
+package struct FastRandom: RandomNumberGenerator, Sendable {
     private var s0, s1, s2, s3: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var z = seed
         func splitMix(_ x: inout UInt64) -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
@@ -16,7 +16,7 @@ public struct FastRandom: RandomNumberGenerator, Sendable {
     }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
@@ -27,13 +27,13 @@ public struct FastRandom: RandomNumberGenerator, Sendable {
 
     /// Uniform in [0, 1).
     @inline(__always)
-    public mutating func nextFloat() -> Float {
+    package mutating func nextFloat() -> Float {
         Float(next() >> 40) * (1.0 / Float(1 << 24))
     }
 
     /// Uniform in [0, n) for n > 0 (Lemire's multiply-shift; bias is negligible for n << 2^32).
     @inline(__always)
-    public mutating func next(below n: Int) -> Int {
+    package mutating func next(below n: Int) -> Int {
         Int((UInt64(UInt32(truncatingIfNeeded: next() >> 32)) &* UInt64(n)) >> 32)
     }
 }

@@ -1,11 +1,11 @@
 /// The Huffman tree over the vocabulary for hierarchical softmax (Mikolov et al. 2013; Morin &
 /// Bengio 2005): frequent words get short codes. Word w's path is `points` (inner-node rows of
 /// the output matrix, root first) with `codes` (0/1 branch taken at each).
-public struct HuffmanTree: Sendable {
-    public let codes: [[UInt8]]
-    public let points: [[Int32]]
+package struct HuffmanTree: Sendable {
+    package let codes: [[UInt8]]
+    package let points: [[Int32]]
 
-    public init(counts: [Int]) {
+    package init(counts: [Int]) {
         let n = counts.count
         precondition(n >= 1)
         if n == 1 { codes = [[0]]; points = [[0]]; self.innerCount = 1; return }
@@ -47,5 +47,5 @@ public struct HuffmanTree: Sendable {
     }
 
     /// Rows needed in the output matrix.
-    public let innerCount: Int
+    package let innerCount: Int
 }

@@ -1,11 +1,11 @@
 /// The noise distribution for negative sampling: P(w) ∝ count(w)^power (word2vec: 0.75),
 /// drawn in O(1) with Walker's alias method (V entries instead of word2vec's 10^8-entry table).
-public struct NoiseDistribution: Sendable {
+package struct NoiseDistribution: Sendable {
     private let probability: [Float]
     private let alias: [Int32]
-    public var count: Int { probability.count }
+    package var count: Int { probability.count }
 
-    public init(counts: [Int], power: Double = 0.75) {
+    package init(counts: [Int], power: Double = 0.75) {
         let n = counts.count
         precondition(n > 0)
         let weights = counts.map { pow(Double($0), power) }
@@ -28,7 +28,7 @@ public struct NoiseDistribution: Sendable {
 
     /// One draw.
     @inline(__always)
-    public func sample(_ rng: inout FastRandom) -> Int {
+    package func sample(_ rng: inout FastRandom) -> Int {
         let r = rng.next()
         let i = Int((UInt64(UInt32(truncatingIfNeeded: r)) &* UInt64(probability.count)) >> 32)
         let u = Float(r >> 40) * (1.0 / Float(1 << 24))

@@ -1,15 +1,15 @@
 /// The few row operations every predictive trainer needs, on rows padded to a multiple of 16
 /// floats (so there is no scalar tail): dot products and y += a·x. Unsafe pointers, no bounds
 /// checks: callers guarantee the rows exist. Tested in TrainingPiecesTests.
-public enum RowKernels {
-    public typealias V = SIMD16<Float>
-    public static let width = 16
+package enum RowKernels {
+    package typealias V = SIMD16<Float>
+    package static let width = 16
 
     /// Rounds a dimension up to the padded row stride.
-    public static func stride(for dim: Int) -> Int { (dim + width - 1) / width * width }
+    package static func stride(for dim: Int) -> Int { (dim + width - 1) / width * width }
 
     @inline(__always)
-    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ stride: Int) -> Float {
+    package static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ stride: Int) -> Float {
         let va = UnsafeRawPointer(a), vb = UnsafeRawPointer(b)
         var s0 = V(), s1 = V()
         var i = 0
@@ -27,7 +27,7 @@ public enum RowKernels {
     /// Four dot products of `a` with b0…b3 at once (one load of `a` serves four independent
     /// accumulators, which also hides the FMA latency that a single dot product waits on).
     @inline(__always)
-    public static func dot4(_ a: UnsafePointer<Float>, _ b0: UnsafePointer<Float>, _ b1: UnsafePointer<Float>,
+    package static func dot4(_ a: UnsafePointer<Float>, _ b0: UnsafePointer<Float>, _ b1: UnsafePointer<Float>,
                             _ b2: UnsafePointer<Float>, _ b3: UnsafePointer<Float>, _ stride: Int) -> SIMD4<Float> {
         let va = UnsafeRawPointer(a)
         let r0 = UnsafeRawPointer(b0), r1 = UnsafeRawPointer(b1), r2 = UnsafeRawPointer(b2), r3 = UnsafeRawPointer(b3)
@@ -46,7 +46,7 @@ public enum RowKernels {
 
     /// y += a * x
     @inline(__always)
-    public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {
+    package static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {
         let vx = UnsafeRawPointer(x), vy = UnsafeMutableRawPointer(y)
         let va = V(repeating: a)
         var i = 0
@@ -60,7 +60,7 @@ public enum RowKernels {
 
     /// y += x
     @inline(__always)
-    public static func add(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {
+    package static func add(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ stride: Int) {
         let vx = UnsafeRawPointer(x), vy = UnsafeMutableRawPointer(y)
         var i = 0
         while i < stride {
@@ -76,7 +76,7 @@ public enum RowKernels {
     /// every write re-reads the row, so repeated rows receive every update.
     /// `scratch` holds k·16 floats.
     @inline(__always)
-    public static func blockUpdate(h: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int,
+    package static func blockUpdate(h: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int,
                                    t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
                                    g: UnsafePointer<Float>, stride: Int, scratch: UnsafeMutablePointer<Float>) {
         let sc = UnsafeMutableRawPointer(scratch)
@@ -113,7 +113,7 @@ public enum RowKernels {
     /// The CBOW output update in one pass, 16 floats at a time: e = Σ_j g_j t_j (from the old
     /// t_j) and t_j += g_j h. Repeated target rows re-read the row, so each update lands.
     @inline(__always)
-    public static func outerUpdate(h: UnsafePointer<Float>, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+    package static func outerUpdate(h: UnsafePointer<Float>, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
                                    g: UnsafePointer<Float>, e: UnsafeMutablePointer<Float>, stride: Int) {
         let vh = UnsafeRawPointer(h), ve = UnsafeMutableRawPointer(e)
         var o = 0
@@ -133,20 +133,20 @@ public enum RowKernels {
     }
 
     /// Allocates `count` floats aligned for whole-vector loads (64 bytes), zeroed.
-    public static func allocateRows(_ count: Int) -> UnsafeMutablePointer<Float> {
+    package static func allocateRows(_ count: Int) -> UnsafeMutablePointer<Float> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
         let p = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         p.initialize(repeating: 0, count: max(count, 1))
         return p
     }
 
-    public static func deallocateRows(_ p: UnsafeMutablePointer<Float>) {
+    package static func deallocateRows(_ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).deallocate()
     }
 
     /// y = 0
     @inline(__always)
-    public static func zero(_ y: UnsafeMutablePointer<Float>, _ stride: Int) {
+    package static func zero(_ y: UnsafeMutablePointer<Float>, _ stride: Int) {
         y.update(repeating: 0, count: stride)
     }
 }

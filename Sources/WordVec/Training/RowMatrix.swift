@@ -1,12 +1,12 @@
 /// A matrix of padded rows, 64-byte aligned, shared by training threads (Hogwild: concurrent
 /// unsynchronised updates, as in word2vec.c, are part of the algorithm).
-public final class RowMatrix: @unchecked Sendable {
-    public let rows: Int
-    public let dim: Int
-    public let stride: Int
-    public let base: UnsafeMutablePointer<Float>
+package final class RowMatrix: @unchecked Sendable {
+    package let rows: Int
+    package let dim: Int
+    package let stride: Int
+    package let base: UnsafeMutablePointer<Float>
 
-    public init(rows: Int, dim: Int) {
+    package init(rows: Int, dim: Int) {
         self.rows = rows
         self.dim = dim
         stride = RowKernels.stride(for: dim)
@@ -16,10 +16,10 @@ public final class RowMatrix: @unchecked Sendable {
     deinit { RowKernels.deallocateRows(base) }
 
     @inline(__always)
-    public func row(_ i: Int) -> UnsafeMutablePointer<Float> { base + i * stride }
+    package func row(_ i: Int) -> UnsafeMutablePointer<Float> { base + i * stride }
 
     /// word2vec's initialisation: uniform in [-0.5, 0.5) / dim, padding left at zero.
-    public func randomize(_ rng: inout FastRandom) {
+    package func randomize(_ rng: inout FastRandom) {
         for r in 0..<rows {
             let p = row(r)
             for j in 0..<dim { p[j] = (rng.nextFloat() - 0.5) / Float(dim) }
@@ -27,7 +27,7 @@ public final class RowMatrix: @unchecked Sendable {
     }
 
     /// The unpadded values, row-major (`rows * dim`).
-    public func packed() -> [Float] {
+    package func packed() -> [Float] {
         var out = [Float](repeating: 0, count: rows * dim)
         out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows { (o.baseAddress! + r * dim).update(from: row(r), count: dim) }

@@ -29,7 +29,7 @@ public struct Vocabulary: Sendable, Equatable {
     }
 
     /// A byte-keyed table from word to row index, for readers that map tokens to ids.
-    public func makeTable() -> WordTable {
+    package func makeTable() -> WordTable {
         let table = WordTable(capacity: words.count)
         for (i, w) in words.enumerated() {
             let e = table.findOrInsert(w)

@@ -3,21 +3,21 @@ import Foundation
 /// An open-addressing hash map from token bytes to an Int value (a count while counting, an id
 /// when looking words up during training). Keys live in one byte arena, so counting a corpus
 /// creates no String per token.
-public final class WordTable: @unchecked Sendable {
+package final class WordTable: @unchecked Sendable {
     private var slots: UnsafeMutablePointer<Int32>     // entry index, or -1 when empty
     private var mask: Int
     private var arena: UnsafeMutablePointer<UInt8>
     private var arenaCapacity: Int
     private var arenaUsed = 0
-    public private(set) var keyOffsets: [Int] = []
-    public private(set) var keyLengths: [Int32] = []
+    package private(set) var keyOffsets: [Int] = []
+    package private(set) var keyLengths: [Int32] = []
     private var hashes: [UInt32] = []
     /// One value per entry, in insertion order.
-    public var values: [Int] = []
+    package var values: [Int] = []
 
-    public var count: Int { values.count }
+    package var count: Int { values.count }
 
-    public init(capacity: Int = 1 << 16) {
+    package init(capacity: Int = 1 << 16) {
         var c = 1024
         while c < capacity * 2 { c <<= 1 }
         mask = c - 1
@@ -47,7 +47,7 @@ public final class WordTable: @unchecked Sendable {
 
     /// The entry index of `key`, or -1.
     @inline(__always)
-    public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    package func find(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         if key.isEmpty { return -1 }
         let h = WordTable.hash(key)
         var s = Int(h) & mask
@@ -61,7 +61,7 @@ public final class WordTable: @unchecked Sendable {
 
     /// The entry index of `key`, inserting it with value 0 when absent.
     @inline(__always)
-    public func findOrInsert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    package func findOrInsert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         let h = WordTable.hash(key)
         var s = Int(h) & mask
         while true {
@@ -83,23 +83,23 @@ public final class WordTable: @unchecked Sendable {
         return e
     }
 
-    public func findOrInsert(_ word: String) -> Int {
+    package func findOrInsert(_ word: String) -> Int {
         var w = word
         return w.withUTF8 { findOrInsert($0) }
     }
 
-    public func find(_ word: String) -> Int {
+    package func find(_ word: String) -> Int {
         var w = word
         return w.withUTF8 { find($0) }
     }
 
     /// The key of entry `e` as a String.
-    public func key(_ e: Int) -> String {
+    package func key(_ e: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: arena + keyOffsets[e], count: Int(keyLengths[e])), as: UTF8.self)
     }
 
     /// The key bytes of entry `e` (valid until the table changes).
-    public func keyBytes(_ e: Int) -> UnsafeBufferPointer<UInt8> {
+    package func keyBytes(_ e: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: arena + keyOffsets[e], count: Int(keyLengths[e]))
     }
 
@@ -126,7 +126,7 @@ public final class WordTable: @unchecked Sendable {
     }
 
     /// Keeps only the entries for which `keep(value)` holds (word2vec's ReduceVocab), compacting.
-    public func filter(_ keep: (Int) -> Bool) {
+    package func filter(_ keep: (Int) -> Bool) {
         let old = (keyOffsets, keyLengths, hashes, values)
         let oldArena = arena
         arena = .allocate(capacity: arenaCapacity)

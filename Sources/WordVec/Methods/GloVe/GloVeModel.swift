@@ -10,10 +10,10 @@ import CPrefetch
 /// so one dot product over the padded row gives w·w~ + b + b~ (the model's prediction of
 /// log X_ij), and one vectorised update moves the vector and the bias together. Per-slot
 /// learning-rate masks keep the constant 1s fixed and give the biases the reference's rule.
-public final class GloVeModel: @unchecked Sendable {
-    public let words: Int
-    public let dim: Int
-    public let stride: Int
+package final class GloVeModel: @unchecked Sendable {
+    package let words: Int
+    package let dim: Int
+    package let stride: Int
     let word: LargeBuffer<Float>
     let context: LargeBuffer<Float>
     /// Per-slot step and clip for word rows and context rows (`stride` floats each).
@@ -24,7 +24,7 @@ public final class GloVeModel: @unchecked Sendable {
 
     /// Random start like glove.c: every weight and bias uniform in [-0.5, 0.5) / dim, every
     /// AdaGrad sum 1 (so the first step is eta·g).
-    public init(words: Int, dim: Int, eta: Float, gradientClip: Float, seed: UInt64) throws {
+    package init(words: Int, dim: Int, eta: Float, gradientClip: Float, seed: UInt64) throws {
         self.words = words
         self.dim = dim
         stride = RowKernels.stride(for: dim + 2)
@@ -165,7 +165,7 @@ public final class GloVeModel: @unchecked Sendable {
     }
 
     /// The word vectors W, the context vectors W~, or their sum, row-major (`words * dim`).
-    public func vectors(_ choice: VectorChoice) -> [Float] {
+    package func vectors(_ choice: VectorChoice) -> [Float] {
         var out = [Float](repeating: 0, count: words * dim)
         out.withUnsafeMutableBufferPointer { o in
             for r in 0..<words {
@@ -184,7 +184,7 @@ public final class GloVeModel: @unchecked Sendable {
     }
 
     /// The biases b (word) and b~ (context).
-    public func biases() -> (word: [Float], context: [Float]) {
+    package func biases() -> (word: [Float], context: [Float]) {
         ((0..<words).map { wordRow($0)[dim] }, (0..<words).map { contextRow($0)[dim + 1] })
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// One co-occurrence record as training reads it: log X_ij and f(X_ij) are computed once.
-public struct GloVeRecord: Equatable, Sendable {
-    public var word: Int32
-    public var context: Int32
-    public var logCount: Float
-    public var weight: Float
+package struct GloVeRecord: Equatable, Sendable {
+    package var word: Int32
+    package var context: Int32
+    package var logCount: Float
+    package var weight: Float
 }
 
 /// The shuffled co-occurrence records, in memory or (when they do not fit the memory budget) in
@@ -16,10 +16,10 @@ public struct GloVeRecord: Equatable, Sendable {
 /// buckets by a seeded hash of its pair; each bucket is shuffled (Fisher-Yates, seeded per
 /// bucket); every epoch visits the buckets in a fresh seeded order. The bucket count depends
 /// only on the corpus size, so a bucket always fits in memory.
-public final class GloVeRecordStore {
-    public let buckets: Int
-    public let inMemory: Bool
-    public private(set) var count = 0
+package final class GloVeRecordStore {
+    package let buckets: Int
+    package let inMemory: Bool
+    package private(set) var count = 0
     let seed: UInt64
     /// Records per chunk; memory mode keeps a list of chunks per bucket.
     let chunkRecords: Int
@@ -35,7 +35,7 @@ public final class GloVeRecordStore {
     private var pending: [Int]
 
     /// `chunkRecords` must be a power of two.
-    public init(buckets: Int, seed: UInt64, inMemory: Bool, chunkRecords: Int, directory: ScratchDirectory?) throws {
+    package init(buckets: Int, seed: UInt64, inMemory: Bool, chunkRecords: Int, directory: ScratchDirectory?) throws {
         precondition(chunkRecords > 0 && chunkRecords & (chunkRecords - 1) == 0)
         self.buckets = max(1, buckets)
         self.seed = seed
@@ -77,7 +77,7 @@ public final class GloVeRecordStore {
         return Int((UInt64(UInt32(truncatingIfNeeded: z)) &* UInt64(buckets)) >> 32)
     }
 
-    public func append(_ r: GloVeRecord) throws {
+    package func append(_ r: GloVeRecord) throws {
         let b = bucket(r.word, r.context)
         let n = bucketCounts[b]
         if inMemory {
@@ -109,7 +109,7 @@ public final class GloVeRecordStore {
     }
 
     /// Ends appending: disk mode writes the pending chunks; memory mode shuffles each bucket once.
-    public func finish(threads: Int) throws {
+    package func finish(threads: Int) throws {
         if !inMemory {
             for b in 0..<buckets {
                 try flush(b)
@@ -144,7 +144,7 @@ public final class GloVeRecordStore {
     }
 
     /// The seeded order of buckets for one epoch.
-    public func bucketOrder(epoch: Int) -> [Int] {
+    package func bucketOrder(epoch: Int) -> [Int] {
         var order = Array(0..<buckets)
         var rng = FastRandom(seed: seed ^ (0xD1B5_4A32_D192_ED03 &* UInt64(epoch + 1)))
         var i = buckets - 1
@@ -155,13 +155,13 @@ public final class GloVeRecordStore {
         return order
     }
 
-    public func records(inBucket b: Int) -> Int { bucketCounts[b] }
+    package func records(inBucket b: Int) -> Int { bucketCounts[b] }
 
-    public var largestBucket: Int { bucketCounts.max() ?? 0 }
+    package var largestBucket: Int { bucketCounts.max() ?? 0 }
 
     /// Calls `body` with the records of bucket b in their shuffled order, as one or more spans.
     /// Disk mode reads the bucket into `buffer` (grown as needed) and shuffles it there.
-    public func withRecords(inBucket b: Int, buffer: inout [GloVeRecord],
+    package func withRecords(inBucket b: Int, buffer: inout [GloVeRecord],
                             _ body: (UnsafeBufferPointer<GloVeRecord>) throws -> Void) throws {
         let n = bucketCounts[b]
         if n == 0 { return }
@@ -192,5 +192,5 @@ public final class GloVeRecordStore {
     }
 
     /// Bytes of records held in memory (memory mode) or on disk.
-    public var byteCount: Int { count * MemoryLayout<GloVeRecord>.stride }
+    package var byteCount: Int { count * MemoryLayout<GloVeRecord>.stride }
 }

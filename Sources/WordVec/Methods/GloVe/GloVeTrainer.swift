@@ -91,7 +91,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
     }
 
     /// Stage 2: streams the merged counts into shuffled records, in memory when they fit the budget.
-    public func makeRecords(_ counts: CooccurrenceCounts, progress: ProgressReporter) throws -> GloVeRecordStore {
+    package func makeRecords(_ counts: CooccurrenceCounts, progress: ProgressReporter) throws -> GloVeRecordStore {
         let c = config
         let started = Date()
         let bound = (c.symmetric ? 2 : 1) * counts.storedEntryBound
@@ -132,7 +132,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
     }
 
     /// Stage 3: AdaGrad epochs over the records; returns the model and the mean cost of each epoch.
-    public func fit(_ records: GloVeRecordStore, words: Int, progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double?]) {
+    package func fit(_ records: GloVeRecordStore, words: Int, progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double?]) {
         let c = config
         let model = try GloVeModel(words: words, dim: c.dim, eta: Float(c.eta), gradientClip: Float(c.gradientClip), seed: c.seed)
         let threads = max(1, c.threads)
