@@ -12,7 +12,7 @@ struct TrainRun {
         do { try config.validate() } catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
         let flags = arguments.output
         if flags.saveContext != nil && !config.hasContextVectors {
-            throw ValidationError("--save-context: \(config.method) has no context vectors\(config.method == "sgns" || config.method == "cbow" ? " without negative sampling (--negative > 0)" : "")")
+            throw ValidationError("--save-context: \(config.method) has no per-word context vectors with these settings")
         }
         let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
         let outputs = TrainingOutputs(vectors: try vectorPath(method: config.method, progress: progress), format: flags.format,

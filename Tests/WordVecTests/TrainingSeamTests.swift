@@ -40,6 +40,7 @@ final class TrainingSeamTests: TempDirTestCase {
             (["--method", "glove", "--negative", "3"], ["--negative", "sgns, cbow"]),
             (["--method", "glove", "--alpha", "0.5"], ["--alpha", "--weight-power"]),
             (["--method", "cbow", "--weight-power=0.5"], ["--weight-power", "glove"]),
+            (["--method", "sgns", "--hs", "--negative", "0", "--save-context", dir + "/c.vec"], ["--save-context", "context vectors"]),
         ]
         for (args, expected) in cases {
             let r = try TestSupport.run(TestSupport.binary, ["train", corpus, "-o", dir + "/x.vec"] + args)

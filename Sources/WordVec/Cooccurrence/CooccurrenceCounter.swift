@@ -44,7 +44,8 @@ public struct CooccurrenceCounter {
             throw WordVecError.invalidArgument("--window must be between 1 and 65535")
         }
         progress?.beginPhase()
-        let threads = corpus.isSeekable && corpus.byteSize >= 1 << 20 ? max(1, options.threads) : 1
+        let parallel = corpus.parallelRanges(threads: options.threads)
+        let threads = parallel?.count ?? 1
         let memory = Double(max(options.memoryBytes, 1 << 20))
         let weights = CooccurrenceWeights(window: options.window, weighting: options.weighting)
 
@@ -77,7 +78,7 @@ public struct CooccurrenceCounter {
         }
 
         let table = vocabulary.makeTable()
-        let ranges: [Range<Int64>?] = threads > 1 ? corpus.byteRanges(threads) : [nil]
+        let ranges: [Range<Int64>?] = parallel ?? [nil]
         let blocks = ResultsBox<DenseCooccurrenceBlock>(count: threads)
         let tokenCounts = ResultsBox<Int>(count: threads)
         let opts = options

@@ -85,6 +85,16 @@ public struct Corpus: Sendable {
         try InputFile(file).open(start: start)
     }
 
+    /// Below this size a corpus is read by one reader: threads would cost more than they save.
+    public static let minimumParallelBytes: Int64 = 1 << 20
+
+    /// The one rule for reading in parallel: `threads` byte ranges when the corpus is a single
+    /// plain file of at least `minimumParallelBytes` and more than one thread is asked for, else
+    /// nil (read it as one stream).
+    public func parallelRanges(threads: Int) -> [Range<Int64>]? {
+        isSeekable && threads > 1 && byteSize >= Corpus.minimumParallelBytes ? byteRanges(threads) : nil
+    }
+
     /// `parts` byte ranges of a seekable corpus; a token belongs to the range holding its first byte.
     public func byteRanges(_ parts: Int) -> [Range<Int64>] {
         let size = byteSize

@@ -17,7 +17,7 @@ final class SentenceFeed: @unchecked Sendable {
         self.table = table
         self.tokenizer = tokenizer
         self.epochs = epochs
-        ranges = corpus.isSeekable && threads > 1 ? corpus.byteRanges(threads) : nil
+        ranges = corpus.parallelRanges(threads: threads)
         shared = ranges == nil
             ? SharedSentenceReader(passes: epochs, cache: try SentenceCache { try SentenceReader(corpus: corpus, table: table, options: tokenizer) })
             : nil

@@ -41,8 +41,7 @@ public struct VocabularyCounter {
 
     public func count(_ corpus: Corpus, progress: ProgressReporter? = nil) throws -> Result {
         let parts: [Partial]
-        if corpus.isSeekable && threads > 1 && corpus.byteSize > 1 << 22 {
-            let ranges = corpus.byteRanges(threads)
+        if let ranges = corpus.parallelRanges(threads: threads) {
             let box = ResultsBox<Partial>(count: ranges.count)
             try runOnThreads(ranges.count) { i in
                 box.set(i, Swift.Result { try countPart(corpus, range: ranges[i], progress: i == 0 ? progress : nil, share: ranges.count) })
