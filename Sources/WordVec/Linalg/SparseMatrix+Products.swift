@@ -18,22 +18,9 @@ extension SparseMatrix {
         let k = d.columnCount
         if k == 0 || rowCount == 0 { return out }
         let blocks = balancedRowBlocks(max(1, min(threads, rowCount)))
-        out.values.withUnsafeMutableBufferPointer { o in
-            let target = UncheckedPointer(o.baseAddress!)
-            // The body never throws, so neither does runOnThreads.
-            try! runOnThreads(blocks.count) { t in
-                self.rowStarts.withUnsafeBufferPointer { starts in
-                    self.columns.withUnsafeBufferPointer { cols in
-                        self.values.withUnsafeBufferPointer { vals in
-                            d.values.withUnsafeBufferPointer { dv in
-                                for i in blocks[t] {
-                                    SparseMatrix.gatherRow(target.p + i * k, k, starts[i], starts[i + 1],
-                                                           cols.baseAddress!, vals.baseAddress!, dv.baseAddress!, cols.count)
-                                }
-                            }
-                        }
-                    }
-                }
+        onThreads(blocks.count, d, &out) { t, starts, cols, vals, dv, target in
+            for i in blocks[t] {
+                SparseMatrix.gatherRow(target + i * k, k, starts[i], starts[i + 1], cols.baseAddress!, vals, dv, cols.count)
             }
         }
         return out
@@ -52,36 +39,50 @@ extension SparseMatrix {
         let k = d.columnCount
         if k == 0 || columnCount == 0 { return out }
         let blocks = balancedColumnBlocks(max(1, min(threads, columnCount)))
+        onThreads(blocks.count, d, &out) { t, starts, cols, vals, dv, target in
+            let (lo, hi) = (Int32(blocks[t].lowerBound), Int32(blocks[t].upperBound))
+            for i in 0..<self.rowCount {
+                var p = starts[i], end = starts[i + 1]
+                if blocks.count > 1 {
+                    p = SparseMatrix.firstIndex(cols, from: p, to: end, notBelow: lo)
+                    end = SparseMatrix.firstIndex(cols, from: p, to: end, notBelow: hi)
+                }
+                let src = dv + i * k
+                while p < end {
+                    if p + SparseMatrix.prefetchAhead < end {
+                        SparseMatrix.prefetch(target + Int(cols[p + SparseMatrix.prefetchAhead]) * k, k)
+                    }
+                    let dst = target + Int(cols[p]) * k
+                    let v = vals[p]
+                    for j in 0..<k { dst[j] += v * src[j] }
+                    p += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// Runs `body(t, rowStarts, columns, values, D, result)` for t in 0..<parts on threads of
+    /// their own (`runOnThreads`), over raw pointers to this matrix's arrays, D's values and the
+    /// result's; each t must write its own rows of the result.
+    private func onThreads(_ parts: Int, _ d: DenseMatrix, _ out: inout DenseMatrix,
+                           _ body: @escaping (Int, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafePointer<Float>,
+                                              UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) {
         out.values.withUnsafeMutableBufferPointer { o in
             let target = UncheckedPointer(o.baseAddress!)
-            try! runOnThreads(blocks.count) { t in
-                let (lo, hi) = (Int32(blocks[t].lowerBound), Int32(blocks[t].upperBound))
+            // The body never throws, so neither does runOnThreads.
+            try! runOnThreads(parts) { t in
                 self.rowStarts.withUnsafeBufferPointer { starts in
                     self.columns.withUnsafeBufferPointer { cols in
                         self.values.withUnsafeBufferPointer { vals in
                             d.values.withUnsafeBufferPointer { dv in
-                                for i in 0..<self.rowCount {
-                                    var p = starts[i], end = starts[i + 1]
-                                    if blocks.count > 1 {
-                                        p = SparseMatrix.firstIndex(cols, from: p, to: end, notBelow: lo)
-                                        end = SparseMatrix.firstIndex(cols, from: p, to: end, notBelow: hi)
-                                    }
-                                    let src = dv.baseAddress! + i * k
-                                    while p < end {
-                                        if p + SparseMatrix.prefetchAhead < end { SparseMatrix.prefetch(target.p + Int(cols[p + SparseMatrix.prefetchAhead]) * k, k) }
-                                        let dst = target.p + Int(cols[p]) * k
-                                        let v = vals[p]
-                                        for j in 0..<k { dst[j] += v * src[j] }
-                                        p += 1
-                                    }
-                                }
+                                body(t, starts, cols, vals.baseAddress!, dv.baseAddress!, target.p)
                             }
                         }
                     }
                 }
             }
         }
-        return out
     }
 
     /// How many entries ahead the dense rows are requested from memory. A row of 310 floats is
