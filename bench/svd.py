@@ -90,9 +90,11 @@ def main():
     print(f"matrix {a.rows} x {a.cols}, {sw['nnz']:,} non-zeros; rank {a.rank}, oversampling {a.oversampling}, "
           f"{a.iterations} power iterations ({a.normalizer.upper()}), float32")
     print(f"sklearn randomized_svd: {sk['seconds']:.2f} s (peak RSS of its process {sk_rss:.0f} MiB)")
-    print(f"wordvec TruncatedSVD:   {sw['seconds']:.2f} s with {sw['threads']} threads "
-          f"(one A·X {sw['multiply_seconds']:.2f} s, one Aᵀ·X without transposing {sw['transposed_multiply_seconds']:.2f} s, "
-          f"transpose {sw['transpose_seconds']:.2f} s)")
+    print(f"wordvec TruncatedSVD:   {sw['seconds']:.2f} s with {sw['threads']} threads (peak RSS of its process "
+          f"{sw['peak_rss_mib']:.0f} MiB)")
+    print(f"  separately: one A·X {sw['multiply_seconds']:.2f} s, one Aᵀ·X without transposing "
+          f"{sw['transposed_multiply_seconds']:.2f} s, transpose {sw['transpose_seconds']:.2f} s, on {a.rows} x "
+          f"{a.rank + a.oversampling}: LU {sw['lu_seconds']:.2f} s, QR {sw['qr_seconds']:.2f} s, SVD {sw['small_svd_seconds']:.2f} s")
     print(f"ratio sklearn / wordvec: {sk['seconds'] / sw['seconds']:.2f}x")
     worst = 0.0
     print(" j   sklearn      wordvec      rel. diff")

@@ -4,8 +4,9 @@ import WordVec
 
 /// The Swift side of bench/svd.py: skipped unless WORDVEC_SVD_BENCH names a folder holding a
 /// CSR matrix written by that script (shape.txt, indptr.i64, indices.i32, data.f32). Writes
-/// swift.json there: seconds for TruncatedSVD.decompose, one A·X and one Aᵀ·X, and the singular
-/// values. Options from the environment: WORDVEC_SVD_RANK (300), _OVERSAMPLING (10),
+/// swift.json there: seconds for TruncatedSVD.decompose, one A·X and one Aᵀ·X, the dense LAPACK
+/// steps on an m × ℓ matrix, the peak RSS and the singular values (WORDVEC_SVD_PRODUCTS_ONLY
+/// skips the decomposition). Options from the environment: WORDVEC_SVD_RANK (300), _OVERSAMPLING (10),
 /// _ITERATIONS (5), _THREADS (2), _SEED (1), _NORMALIZER (lu).
 final class LinalgBenchmarkTests: XCTestCase {
     func testTruncatedSVDBenchmark() throws {
@@ -37,12 +38,30 @@ final class LinalgBenchmarkTests: XCTestCase {
         let product = seconds { _ = a.multiply(dense: x, threads: threads) }
         let transposedProduct = seconds { _ = a.transposedMultiply(dense: y, threads: threads) }
         let transpose = seconds { _ = a.transposed() }
+        // The dense steps of one run, on an m × ℓ matrix: LU normalisation, QR, the small SVD.
+        var lu = 0.0, qr = 0.0, smallSVD = 0.0
+        do {
+            let z = LinalgBenchmarkTests.noise(a.rowCount, l)
+            lu = try seconds { _ = try LAPACK.permutedLowerFactor(z) }
+            qr = try seconds { _ = try LAPACK.orthonormalBasis(z) }
+            smallSVD = try seconds { _ = try LAPACK.svd(z) }
+        }
+        // Peak resident memory of this process (the loaded matrix included), from /proc.
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let hwm = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        let peakMiB = (hwm.flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0) / 1024
         let result: [String: Any] = [
+            "peak_rss_mib": peakMiB,
             "seconds": total, "multiply_seconds": product, "transposed_multiply_seconds": transposedProduct,
-            "transpose_seconds": transpose, "threads": threads, "nnz": a.nonzeroCount,
+            "transpose_seconds": transpose, "lu_seconds": lu, "qr_seconds": qr, "small_svd_seconds": smallSVD, "threads": threads, "nnz": a.nonzeroCount,
             "singular_values": (factors?.singularValues ?? []).map { Double($0) },
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         try json.write(to: URL(fileURLWithPath: dir + "/swift.json"))
+    }
+
+    static func noise(_ m: Int, _ n: Int) -> DenseMatrix {
+        var rng = FastRandom(seed: 1)
+        return DenseMatrix(rowCount: m, columnCount: n, values: (0..<(m * n)).map { _ in rng.nextFloat() - 0.5 })
     }
 }

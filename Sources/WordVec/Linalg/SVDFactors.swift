@@ -10,7 +10,8 @@ import Foundation
 public struct SVDFactors: Sendable, Equatable {
     /// Left singular vectors, m × k, orthonormal columns.
     public var u: DenseMatrix
-    /// Singular values σ₁ ≥ … ≥ σ_k ≥ 0.
+    /// Singular values σ₁ ≥ … ≥ σ_k ≥ 0, in the units of A's entries (counts, PMI in nats,
+    /// tf-idf weights); U and V are unitless (unit columns).
     public var singularValues: [Float]
     /// Right singular vectors, transposed: k × n, orthonormal rows.
     public var vt: DenseMatrix

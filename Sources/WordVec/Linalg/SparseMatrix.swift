@@ -41,6 +41,7 @@ public struct SparseMatrix: Sendable, Equatable {
         self.init(unchecked: rowCount, columnCount, rowStarts, columns, values)
     }
 
+    /// A matrix over CSR arrays the caller has made valid (nothing is checked).
     init(unchecked rowCount: Int, _ columnCount: Int, _ rowStarts: [Int], _ columns: [Int32], _ values: [Float]) {
         self.rowCount = rowCount
         self.columnCount = columnCount
