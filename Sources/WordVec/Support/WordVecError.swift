@@ -16,6 +16,8 @@ public enum WordVecError: Error, CustomStringConvertible, Equatable {
     case interrupted
     case diverged(String)
     case invalidArgument(String)
+    /// A LAPACK routine returned `info != 0` (Linalg/LAPACK.swift).
+    case lapack(routine: String, info: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum WordVecError: Error, CustomStringConvertible, Equatable {
         case .interrupted: return "interrupted; no output was written"
         case .diverged(let why): return why
         case .invalidArgument(let why): return why
+        case .lapack(let routine, let info, let reason): return "LAPACK \(routine) failed (info \(info)): \(reason)"
         }
     }
 }
