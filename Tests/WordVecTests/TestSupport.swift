@@ -9,7 +9,24 @@ enum TestSupport {
         let safe = name.filter { $0.isLetter || $0.isNumber }
         let dir = NSTemporaryDirectory() + "wordvec-tests-\(safe)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        Leftovers.shared.add(dir)
         return dir
+    }
+
+    /// Every temporary folder the tests made, removed when the test process exits.
+    final class Leftovers: @unchecked Sendable {
+        static let shared = Leftovers()
+        private let lock = NSLock()
+        private var dirs: [String] = []
+
+        private init() {
+            atexit {
+                for d in Leftovers.shared.all() { try? FileManager.default.removeItem(atPath: d) }
+            }
+        }
+
+        func add(_ dir: String) { lock.lock(); dirs.append(dir); lock.unlock() }
+        func all() -> [String] { lock.lock(); defer { lock.unlock() }; return dirs }
     }
 
     static func write(_ text: String, to path: String) {

@@ -74,9 +74,10 @@ public struct Corpus: Sendable {
 
     /// Total size in bytes of the (compressed) inputs, for progress.
     public var byteSize: Int64 {
+        // stat(2) follows symbolic links (a linked corpus, a spool's /proc/self/fd path).
         files.reduce(0) { sum, f in
-            let size = (try? FileManager.default.attributesOfItem(atPath: f))?[.size] as? Int64
-            return sum + (size ?? 0)
+            var info = stat()
+            return sum + (stat(f, &info) == 0 ? Int64(info.st_size) : 0)
         }
     }
 
