@@ -41,33 +41,33 @@ struct GloVeArguments: MethodArguments {
 struct GloVeOptions: ParsableArguments {
     private static let defaults = GloVeConfig()
 
-    @Option(help: "Vector dimension.")
+    @Option(parsing: .unconditional, help: "Vector dimension.")
     var dim = defaults.dim
 
-    @Option(help: "Context window (counts weighted 1/distance).")
+    @Option(parsing: .unconditional, help: "Context window (counts weighted 1/distance).")
     var window = defaults.window
 
-    @Option(help: "Passes over the shuffled co-occurrence records (glove -iter).")
+    @Option(parsing: .unconditional, help: "Passes over the shuffled co-occurrence records (glove -iter).")
     var epochs = defaults.epochs
 
-    @Option(name: .customLong("x-max"), help: "Co-occurrence count where the weight f(x) reaches 1.")
+    @Option(name: .customLong("x-max"), parsing: .unconditional, help: "Co-occurrence count where the weight f(x) reaches 1.")
     var xMax = defaults.xMax
 
-    @Option(name: .customLong("weight-power"), help: "Exponent of the weighting f(x) = (x/x-max)^p (the reference's -alpha).")
+    @Option(name: .customLong("weight-power"), parsing: .unconditional, help: "Exponent of the weighting f(x) = (x/x-max)^p (the reference's -alpha).")
     var weightPower = defaults.weightPower
 
-    @Option(help: "AdaGrad initial learning rate.")
+    @Option(parsing: .unconditional, help: "AdaGrad initial learning rate.")
     var eta = defaults.eta
 
-    @Option(help: "Memory for counting and the records, in GB (spills sorted runs to disk beyond it).")
+    @Option(parsing: .unconditional, help: "Memory for counting and the records, in GB (spills sorted runs to disk beyond it).")
     var memory = Double(defaults.memoryBytes) / 1e9
 
     @Flag(help: "Count left context only (the reference's -symmetric 0); default both sides.")
     var asymmetric = !defaults.symmetric
 
-    @Option(help: "Which vectors to write: word, context, or sum (W + W~, the paper's choice).")
+    @Option(parsing: .unconditional, help: "Which vectors to write: word, context, or sum (W + W~, the paper's choice).")
     var vectors = defaults.output
 
-    @Option(help: "Random seed; with --threads 1 the output is byte-identical on every run.")
+    @Option(parsing: .unconditional, help: "Random seed; with --threads 1 the output is byte-identical on every run.")
     var seed = defaults.seed
 }

@@ -4,7 +4,7 @@ import WordVec
 
 /// How a run uses the machine and the terminal.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Threads; defaults to the number of cores.")
+    @Option(parsing: .unconditional, help: "Threads; defaults to the number of cores.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress or summary on stderr.")

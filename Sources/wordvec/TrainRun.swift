@@ -15,22 +15,25 @@ struct TrainRun {
             throw ValidationError("--save-context: \(config.method) has no per-word context vectors with these settings")
         }
         let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
-        let outputs = TrainingOutputs(vectors: try vectorPath(method: config.method, progress: progress), format: flags.format,
-                                      context: flags.saveContext, vocabulary: arguments.vocabulary.saveVocab)
-        try outputs.checkWritable()   // a bad path fails now, not after the training
+        let vectors = try vectorPath(method: config.method)
+        let outputs = TrainingOutputs(vectors: vectors, format: flags.format, context: flags.saveContext,
+                                      vocabulary: arguments.vocabulary.saveVocab)
+        // A bad or clashing path fails now, not after the training.
+        do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
+        catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
+        if flags.output == nil { progress.note("train \(config.method): writing \(vectors)") }
         let corpus = try Corpus(path: arguments.corpus.corpus)
         let model = try arguments.train(corpus, progress: progress)
         try outputs.write(model)
     }
 
     /// `-o`, or the default name, which must not exist unless `--force`.
-    private func vectorPath(method: String, progress: ProgressReporter) throws -> String {
+    private func vectorPath(method: String) throws -> String {
         if let path = arguments.output.output { return path }
-        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method)
+        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method, format: arguments.output.format)
         if FileManager.default.fileExists(atPath: path) && !arguments.output.force {
             throw WordVecError.unwritable(path, "it exists; pass --force to replace it, or -o to name another file")
         }
-        progress.note("train \(method): writing \(path)")
         return path
     }
 }

@@ -3,10 +3,10 @@ import WordVec
 
 /// Which words are kept: shared by `vocab` and every method of `train`.
 struct VocabularyOptions: ParsableArguments {
-    @Option(name: .customLong("min-count"), help: "Drop words seen fewer times.")
+    @Option(name: .customLong("min-count"), parsing: .unconditional, help: "Drop words seen fewer times.")
     var minCount = VocabularySettings().minCount
 
-    @Option(name: .customLong("max-vocab"), help: "Keep at most this many most frequent words (0: no limit).")
+    @Option(name: .customLong("max-vocab"), parsing: .unconditional, help: "Keep at most this many most frequent words (0: no limit).")
     var maxVocab = VocabularySettings().maxVocab
 
     func validate() throws {

@@ -55,30 +55,30 @@ struct Word2VecArguments<V: Word2VecVariant>: MethodArguments {
 struct Word2VecOptions<V: Word2VecVariant>: ParsableArguments {
     private static var defaults: Word2VecConfig { Word2VecConfig(architecture: V.architecture) }
 
-    @Option(help: "Vector dimension.")
+    @Option(parsing: .unconditional, help: "Vector dimension.")
     var dim = Self.defaults.dim
 
-    @Option(help: "Maximum context window (each position draws 1...window).")
+    @Option(parsing: .unconditional, help: "Maximum context window (each position draws 1...window).")
     var window = Self.defaults.window
 
-    @Option(help: "Passes over the corpus.")
+    @Option(parsing: .unconditional, help: "Passes over the corpus.")
     var epochs = Self.defaults.epochs
 
-    @Option(help: "Negative samples per positive; 0 with --hs for hierarchical softmax alone.")
+    @Option(parsing: .unconditional, help: "Negative samples per positive; 0 with --hs for hierarchical softmax alone.")
     var negative = Self.defaults.negative
 
     @Flag(help: "Hierarchical softmax (Huffman tree); with --negative 0 instead of negative sampling, else both.")
     var hs = Self.defaults.hierarchicalSoftmax
 
-    @Option(help: "Subsampling threshold for frequent words (word2vec's formula; 0 disables).")
+    @Option(parsing: .unconditional, help: "Subsampling threshold for frequent words (word2vec's formula; 0 disables).")
     var sample = Self.defaults.sample
 
-    @Option(help: "Initial learning rate, decayed linearly.")
+    @Option(parsing: .unconditional, help: "Initial learning rate, decayed linearly.")
     var alpha = Self.defaults.alpha
 
-    @Option(help: "Which vectors to write: word, context, or sum (W + C).")
+    @Option(parsing: .unconditional, help: "Which vectors to write: word, context, or sum (W + C).")
     var vectors = Self.defaults.output
 
-    @Option(help: "Random seed; with --threads 1 the output is byte-identical on every run.")
+    @Option(parsing: .unconditional, help: "Random seed; with --threads 1 the output is byte-identical on every run.")
     var seed = Self.defaults.seed
 }

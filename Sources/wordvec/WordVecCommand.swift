@@ -13,6 +13,7 @@ struct WordVecCommand: ParsableCommand {
         Corpus inputs: a text file, a directory (files in sorted order).
         Vector files: .vec text (default), word2vec .bin, GloVe text (read), sparse text.
         """,
+        version: "0.2.0",
         subcommands: [TrainCommand.self, VocabCommand.self, ConvertCommand.self, NeighborsCommand.self, GenerateCorpusCommand.self, AnalogyCommand.self, SimilarityCommand.self, CompareCommand.self]
     )
 
@@ -36,7 +37,12 @@ struct WordVecCommand: ParsableCommand {
                 .filter { !$0.isEmpty }.joined(separator: "; ")
             let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
             let known = configuration.subcommands.contains { $0._commandName == command }
-            let help = known ? "wordvec help \(command)" : "wordvec --help"
+            var help = known ? "wordvec help \(command)" : "wordvec --help"
+            if command == "train" {
+                let rest = CommandLine.arguments.dropFirst(2).filter { $0 != "--help" && $0 != "-h" }
+                let method = (try? TrainCommand.parse(Array(rest)))?.method ?? .sgns
+                help = "wordvec train --method \(method.rawValue) --help"
+            }
             FileHandle.standardError.write("wordvec: error: \(message) (see '\(help)')\n".data(using: .utf8)!)
             Foundation.exit(code.rawValue)
         }

@@ -18,6 +18,43 @@ final class AtomicFileTests: XCTestCase {
 
     func listing() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
 
+    /// A link is followed (its target replaced, the link kept); an existing file keeps its mode.
+    func testLinksAreFollowedAndPermissionsKept() throws {
+        let target = dir + "/target.vec", link = dir + "/link.vec"
+        TestSupport.write("old\n", to: target)
+        chmod(target, 0o600)
+        XCTAssertEqual(symlink("target.vec", link), 0)
+        try AtomicFile.write(to: link) { try $0.write("new\n") }
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "new\n")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "target.vec", "the link stays a link")
+        var info = stat()
+        XCTAssertEqual(stat(target, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600)
+        XCTAssertEqual(listing(), ["link.vec", "target.vec"])
+    }
+
+    /// A FIFO (or a device such as /dev/null) is written into, never replaced by a regular file.
+    func testSpecialFilesAreWrittenThroughNotReplaced() throws {
+        let fifo = dir + "/pipe"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let out = Pipe()
+        reader.standardOutput = out
+        try reader.run()
+        try AtomicFile.write(to: fifo) { try $0.write("through the pipe\n") }
+        let got = out.fileHandleForReading.readDataToEndOfFile()
+        reader.waitUntilExit()
+        XCTAssertEqual(String(decoding: got, as: UTF8.self), "through the pipe\n")
+        var info = stat()
+        XCTAssertEqual(lstat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "still a FIFO")
+        try AtomicFile.write(to: "/dev/null") { try $0.write("nothing\n") }
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
+    }
+
     func testCommitWritesTheWholeFileAndNoTemporaryIsLeft() throws {
         let path = dir + "/out.txt"
         let big = String(repeating: "0123456789", count: 300_000)   // 3 MB: several buffer flushes

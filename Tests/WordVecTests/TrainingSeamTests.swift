@@ -83,6 +83,11 @@ final class TrainingSeamTests: TempDirTestCase {
         XCTAssertEqual(try VectorFileReader.readDense(path).dim, 8)
         XCTAssertEqual(TrainingOutputs.defaultPath(corpus: "-", method: "sgns"), "stdin.sgns.vec")
         XCTAssertEqual(TrainingOutputs.defaultPath(corpus: "/a/b/text8", method: "cbow"), "text8.cbow.vec")
+        // Only text and compression extensions go; other dots are part of the name.
+        XCTAssertEqual(TrainingOutputs.defaultPath(corpus: "wiki.en.2024-01.txt", method: "sgns"), "wiki.en.2024-01.sgns.vec")
+        XCTAssertEqual(TrainingOutputs.defaultPath(corpus: "news v1.0.txt.gz", method: "glove"), "news v1.0.glove.vec")
+        XCTAssertEqual(TrainingOutputs.defaultPath(corpus: "a.zip:corpus-1.5M.txt", method: "sgns", format: .bin), "corpus-1.5M.sgns.bin")
+        XCTAssertEqual(TrainingOutputs.defaultPath(corpus: ".hidden", method: "sgns", format: .glove), "corpus.hidden.sgns.txt")
     }
 
     func testReadVocabGivesTheSameVectorsAsCounting() throws {
@@ -99,6 +104,30 @@ final class TrainingSeamTests: TempDirTestCase {
         }
         let missing = try TestSupport.wordvec("train", corpus, "--read-vocab", dir + "/none.txt", "-o", dir + "/c.vec")
         assertOneLineError(missing, "none.txt")
+    }
+
+    /// Outputs that would overwrite each other or the corpus, and negative numbers.
+    func testClashingOutputsAndNegativeValuesAreUsageErrors() throws {
+        let corpus = dir + "/c.txt"
+        try SyntheticCorpus(seed: 4).write(sentences: 200, to: corpus)
+        let before = try Data(contentsOf: URL(fileURLWithPath: corpus))
+        let cases: [([String], String)] = [
+            (["-o", corpus], "is the corpus"),
+            (["-o", dir + "/../" + URL(fileURLWithPath: dir).lastPathComponent + "/c.txt"], "is the corpus"),
+            (["-o", dir + "/a.vec", "--save-context", dir + "/a.vec"], "name the same file"),
+            (["-o", "-", "--save-vocab", "-"], "name the same file"),
+            (["-o", dir + "/a.vec", "--window", "-1"], "--window must be from 1 to 1000 (got -1)"),
+            (["-o", dir + "/a.vec", "--dim", "-5"], "--dim must be from 1"),
+        ]
+        for (args, expected) in cases {
+            let r = try TestSupport.run(TestSupport.binary, ["train", corpus] + args)
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(expected), "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: corpus)), before, "the corpus is untouched")
+        let glove = try TestSupport.wordvec("train", "--method", "glove", corpus, "--eta", "100", "--threads", "1", "--quiet", "-o", dir + "/g.vec")
+        assertOneLineError(glove, "training diverged", stdoutEmpty: true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/g.vec"))
     }
 
     /// One token per line (CoNLL style): no window holds two words, so nothing can be learned.

@@ -6,30 +6,55 @@ import Foundation
 public final class AtomicFile {
     public let path: String
     private let tempPath: String?
+    /// The regular file the temporary file is renamed onto (`path`, or what its link points to).
+    private var renameTarget: String?
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var finished = false
     private static let bufferSize = 1 << 20
 
+    /// Opens the write. Where `path` is a symbolic link, the file it points to is replaced;
+    /// where it is a device, FIFO or socket (`/dev/null`, `<(…)`), it is written directly (no
+    /// rename can apply there); an existing file keeps its permission bits, and a read-only one
+    /// is refused (`.unwritable`), as `>` in a shell would.
     public init(path: String, mode: mode_t = 0o644) throws {
         self.path = path
         if path == "-" {
             tempPath = nil
             fd = STDOUT_FILENO
         } else {
-            let url = URL(fileURLWithPath: path)
-            let dir = url.deletingLastPathComponent().path
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw WordVecError.unwritable(path, "is a directory")
+            let target = try AtomicFile.target(path)
+            if target.direct {
+                let f = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+                if f < 0 { throw WordVecError.unwritable(path, systemError()) }
+                tempPath = nil
+                fd = f
+            } else {
+                let url = URL(fileURLWithPath: target.path)
+                let tmp = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                let f = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+                if f < 0 { throw WordVecError.unwritable(path, systemError()) }
+                if let keep = target.existingMode { fchmod(f, keep) }
+                tempPath = tmp
+                fd = f
             }
-            let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let f = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-            if f < 0 { throw WordVecError.unwritable(path, systemError()) }
-            tempPath = tmp
-            fd = f
+            renameTarget = target.path
         }
         buffer.reserveCapacity(AtomicFile.bufferSize)
+    }
+
+    /// Where the bytes of `path` really go: the file a link points to, or the special file itself.
+    private static func target(_ path: String) throws -> (path: String, direct: Bool, existingMode: mode_t?) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return (path, false, nil) }   // new file (or a dangling link: replaced)
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw WordVecError.unwritable(path, "is a directory")
+        case S_IFREG:
+            if access(path, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
+            let real = realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) } ?? path
+            return (real, false, info.st_mode & 0o7777)
+        default: return (path, true, nil)
+        }
     }
 
     deinit {
@@ -75,13 +100,16 @@ public final class AtomicFile {
             throw error
         }
         finished = true
-        guard let tmp = tempPath else { return }
+        guard let tmp = tempPath else {
+            if fd != STDOUT_FILENO && close(fd) != 0 { throw WordVecError.unwritable(path, systemError()) }
+            return
+        }
         if close(fd) != 0 {
             let why = systemError()
             unlink(tmp)
             throw WordVecError.unwritable(path, why)
         }
-        if rename(tmp, path) != 0 {
+        if rename(tmp, renameTarget ?? path) != 0 {
             let why = systemError()
             unlink(tmp)
             throw WordVecError.unwritable(path, why)
@@ -95,6 +123,8 @@ public final class AtomicFile {
         if let tmp = tempPath {
             close(fd)
             unlink(tmp)
+        } else if fd != STDOUT_FILENO {
+            close(fd)
         }
     }
 
@@ -102,11 +132,16 @@ public final class AtomicFile {
     /// a missing or read-only folder, or a directory in its place. "-" (stdout) always passes.
     public static func checkWritable(_ path: String) throws {
         if path == "-" { return }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw WordVecError.unwritable(path, "is a directory")
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // An existing target: a special file or a regular one, writable (or not).
+            if info.st_mode & S_IFMT == S_IFDIR { throw WordVecError.unwritable(path, "is a directory") }
+            if access(path, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
+            if info.st_mode & S_IFMT != S_IFREG { return }
         }
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        let real = realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) } ?? path
+        let dir = URL(fileURLWithPath: real).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw WordVecError.unwritable(path, "the folder \(dir) does not exist")
         }

@@ -5,9 +5,12 @@ enum TrainingCheck {
     static let fewPredictionsPerWord = 20
 
     /// Throws `.invalidInput` when `predictions` is 0; notes a warning when it is small for the vocabulary.
-    static func requirePredictions(_ predictions: Int, corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws {
+    static func requirePredictions(_ predictions: Int, corpus: Corpus, vocabulary: Vocabulary, readVocab: String?,
+                                   progress: ProgressReporter) throws {
         guard predictions > 0 else {
-            throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no sentence (line) holds two in-vocabulary words after subsampling; one word per line? put a sentence on each line, or lower --min-count / --sample")
+            let hint = readVocab.map { "do the words of --read-vocab \($0) occur in the corpus?" }
+                ?? "one word per line? put a sentence on each line, or lower --min-count / --sample"
+            throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no sentence (line) holds two in-vocabulary words after subsampling; \(hint)")
         }
         if predictions < fewPredictionsPerWord * vocabulary.count {
             progress.note("warning: only \(predictions) predictions for \(vocabulary.count) words: too little text to learn from; the vectors stay close to their random start")

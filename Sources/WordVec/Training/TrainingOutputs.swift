@@ -23,19 +23,47 @@ public struct TrainingOutputs: Sendable {
         [vectors, context, vocabulary].compactMap { $0 } + (vectors == "-" ? [] : [vectors + ".config.json"])
     }
 
-    /// Fails now, before hours of training, if an output cannot be written (`.unwritable`).
-    public func checkWritable() throws {
+    /// Fails now, before hours of training, if an output cannot be written (`.unwritable`), or
+    /// if two outputs, or an output and the corpus, are the same file (`.invalidArgument`).
+    public func checkWritable(corpus: String? = nil) throws {
+        var seen: [String: String] = [:]
+        let named = [("-o", vectors), ("--save-context", context), ("--save-vocab", vocabulary)]
+        for case let (flag, path?) in named {
+            let key = TrainingOutputs.identity(path)
+            if let other = seen[key] { throw WordVecError.invalidArgument("\(flag) and \(other) name the same file (\(path))") }
+            seen[key] = flag
+            if let corpus, path != "-", TrainingOutputs.identity(corpus) == key {
+                throw WordVecError.invalidArgument("\(flag) \(path) is the corpus; name another output file")
+            }
+        }
         for path in paths { try AtomicFile.checkWritable(path) }
     }
 
-    /// The default vector file for a corpus and method: `NAME.METHOD.vec` in the current
-    /// directory, NAME being the corpus's file name without its extensions (`corpus.txt.zst`
-    /// → `corpus`); stdin gives `stdin.METHOD.vec`.
-    public static func defaultPath(corpus: String, method: String) -> String {
+    /// A key that is equal for two names of the same file (the real path where it exists).
+    private static func identity(_ path: String) -> String {
+        if path == "-" { return "-" }
+        return realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) }
+            ?? URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Extensions dropped from a corpus's name for the default output name.
+    static let corpusExtensions: Set<String> = ["txt", "text", "tok", "tokens", "corpus", "gz", "bz2", "xz", "zst", "zip"]
+
+    /// The default vector file for a corpus and method: `NAME.METHOD.EXT` in the current
+    /// directory, NAME being the corpus's file name without its text and compression extensions
+    /// (`wiki.en.txt.zst` → `wiki.en`), EXT the format's (`vec`; `bin`, `txt`, `sparse` for
+    /// `--format`); stdin gives `stdin.METHOD.vec`.
+    public static func defaultPath(corpus: String, method: String, format: VectorFormat? = nil) -> String {
         var name = corpus == "-" ? "stdin" : URL(fileURLWithPath: corpus).lastPathComponent
-        if let dot = name.dropFirst().firstIndex(of: ".") { name = String(name[..<dot]) }
-        if name.isEmpty || name == "." || name == ".." { name = "corpus" }
-        return "\(name).\(method).vec"
+        if let colon = name.lastIndex(of: ":"), name[..<colon].hasSuffix(".zip") {   // archive.zip:member
+            name = String(name[name.index(after: colon)...])
+        }
+        while let dot = name.lastIndex(of: "."), dot > name.startIndex,
+              corpusExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+            name = String(name[..<dot])
+        }
+        if name.isEmpty || name.hasPrefix(".") { name = "corpus" + name }
+        return "\(name).\(method).\(format?.fileExtension ?? "vec")"
     }
 
     /// Writes the model's files. Throws `.unwritable` (nothing partial is left behind) and

@@ -9,6 +9,16 @@ public enum VectorFormat: String, Codable, Sendable, CaseIterable {
     /// Sparse text: `N D sparse` header, then `word i:v i:v …` with increasing indices.
     case sparse
 
+    /// The extension `fromExtension` maps back to this format.
+    public var fileExtension: String {
+        switch self {
+        case .vec: return "vec"
+        case .bin: return "bin"
+        case .glove: return "txt"
+        case .sparse: return "sparse"
+        }
+    }
+
     /// The format implied by a file name (`.bin` binary, `.sparse` sparse, `.txt` GloVe, else `.vec`).
     public static func fromExtension(_ path: String) -> VectorFormat {
         if path.hasSuffix(".bin") { return .bin }

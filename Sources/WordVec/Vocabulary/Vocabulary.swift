@@ -76,7 +76,7 @@ public struct Vocabulary: Sendable, Equatable {
             }
             pairs.append((w, c))
         }
-        if pairs.isEmpty { throw WordVecError.emptyCorpus(path) }
+        if pairs.isEmpty { throw WordVecError.invalidInput("\(path): the vocabulary file has no `word count` lines") }
         return Vocabulary(words: pairs.map(\.0), counts: pairs.map(\.1))
     }
 }

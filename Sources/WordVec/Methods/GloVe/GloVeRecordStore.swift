@@ -20,6 +20,11 @@ package final class GloVeRecordStore {
     package let buckets: Int
     package let inMemory: Bool
     package private(set) var count = 0
+    /// Σ f(X_ij) (log X_ij)² over the records: twice the cost of all-zero vectors.
+    package private(set) var weightedSquaredLogSum = 0.0
+
+    /// The mean cost ½ f(x) (log x)² of all-zero vectors, the scale a working fit stays below.
+    package var zeroVectorCost: Double { count > 0 ? 0.5 * weightedSquaredLogSum / Double(count) : 0 }
     let seed: UInt64
     /// Records per chunk; memory mode keeps a list of chunks per bucket.
     let chunkRecords: Int
@@ -78,6 +83,7 @@ package final class GloVeRecordStore {
     }
 
     package func append(_ r: GloVeRecord) throws {
+        weightedSquaredLogSum += Double(r.weight) * Double(r.logCount) * Double(r.logCount)
         let b = bucket(r.word, r.context)
         let n = bucketCounts[b]
         if inMemory {

@@ -12,6 +12,10 @@ public struct GloVeTrainer: EmbeddingTrainer {
 
     public init(config: GloVeConfig) { self.config = config }
 
+    /// An epoch whose mean cost exceeds this many times the cost of all-zero vectors has diverged
+    /// (random small start vectors cost about as much as zero ones, and a working fit goes down).
+    static let divergenceGrowth = 10.0
+
     /// `--memory`, but at most three quarters of the machine's RAM (asking for more would only
     /// trade spilling for swapping). Results do not depend on it.
     public var memoryBudget: Int {
@@ -147,7 +151,13 @@ public struct GloVeTrainer: EmbeddingTrainer {
                 progress.update(fraction: fraction, detail: String(format: "epoch %d/%d  loss %@  %.1fM records/s",
                     epoch + 1, c.epochs, previous.map { String(format: "%.4f", $0) } ?? "-", rate / 1e6))
             }
-            losses.append(sum / Double(records.count))
+            let cost = sum / Double(records.count)
+            if cost > GloVeTrainer.divergenceGrowth * max(records.zeroVectorCost, 1e-6) {
+                // Finite but exploding: AdaGrad overshoots (a huge --eta); the vectors are noise.
+                throw WordVecError.diverged(String(format: "glove: training diverged in epoch %d (cost %.4g, against %.4g for all-zero vectors); lower --eta (now %g)",
+                                                   epoch + 1, cost, records.zeroVectorCost, c.eta))
+            }
+            losses.append(cost)
         }
         let seconds = Date().timeIntervalSince(started)
         progress.finish(String(format: "%d words, %d records x %d epochs, %.1fM records/s, training %.1f s, loss by epoch %@",

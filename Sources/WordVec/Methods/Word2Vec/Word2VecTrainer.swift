@@ -24,7 +24,8 @@ public struct Word2VecTrainer: EmbeddingTrainer {
         progress.finish(String(format: "%d words x %d epochs, vocabulary %d, %.0fk words/s, loss by epoch %@",
                                vocabulary.keptTokens, c.epochs, vocabulary.count, totalWords / outcome.seconds / 1000,
                                TrainedModel.lossText(outcome.losses)))
-        try TrainingCheck.requirePredictions(outcome.predictions, corpus: corpus, vocabulary: vocabulary, progress: progress)
+        try TrainingCheck.requirePredictions(outcome.predictions, corpus: corpus, vocabulary: vocabulary,
+                                             readVocab: c.vocabulary.readVocab, progress: progress)
         return try TrainedModel.dense(word: model.input.packed(), context: c.negative > 0 ? model.output.packed() : nil,
                                       choice: c.output, vocabulary: vocabulary, dim: c.dim, epochLosses: outcome.losses,
                                       config: c, divergenceHint: "lower --alpha (it is \(c.alpha))")
