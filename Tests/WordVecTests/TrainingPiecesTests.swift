@@ -90,6 +90,16 @@ final class TrainingPiecesTests: XCTestCase {
         for d in 0..<stride { XCTAssertEqual(e[d], expectedE[d], accuracy: 1e-5) }
     }
 
+    func testMatrixAllocationIsZeroedAndAligned() {
+        for count in [10, 1 << 20] {   // below and above the 2 MiB huge-page threshold
+            let p = RowKernels.allocateMatrix(count)
+            defer { RowKernels.deallocateRows(p) }
+            XCTAssertEqual(Int(bitPattern: p) % 64, 0)
+            if count * 4 >= 2 << 20 { XCTAssertEqual(Int(bitPattern: p) % (2 << 20), 0) }
+            XCTAssertTrue(UnsafeBufferPointer(start: p, count: count).allSatisfy { $0 == 0 })
+        }
+    }
+
     func testHuffmanCodesArePrefixFreeAndFavourFrequentWords() {
         let counts = [500, 300, 100, 50, 20, 20, 5, 1]
         let tree = HuffmanTree(counts: counts)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few row operations every predictive trainer needs, on rows padded to a multiple of 16
 /// floats (so there is no scalar tail): dot products and y += a·x. Unsafe pointers, no bounds
 /// checks: callers guarantee the rows exist. Tested in TrainingPiecesTests.
@@ -137,6 +139,25 @@ public enum RowKernels {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
         let p = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         p.initialize(repeating: 0, count: max(count, 1))
+        return p
+    }
+
+    /// Allocates `count` floats for a matrix read at random rows, zeroed. From 2 MiB on, the block
+    /// is aligned to 2 MiB and advised to the kernel as transparent huge pages (Linux
+    /// `madvise(MADV_HUGEPAGE)`, which is what numpy does for large arrays): with 4 KiB pages
+    /// nearly every random row access of a vocabulary-sized matrix also misses the TLB and
+    /// walks the page table. Freed with `deallocateRows`.
+    public static func allocateMatrix(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let bytes = max(count, 1) * 4
+        let huge = 2 << 20
+        guard bytes >= huge else { return allocateRows(count) }
+        let rounded = (bytes + huge - 1) / huge * huge
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: rounded, alignment: huge)
+        #if os(Linux)
+        _ = madvise(raw, rounded, Int32(MADV_HUGEPAGE))
+        #endif
+        let p = raw.bindMemory(to: Float.self, capacity: rounded / 4)
+        p.initialize(repeating: 0, count: rounded / 4)
         return p
     }
 
