@@ -134,6 +134,50 @@ public enum RowKernels {
         }
     }
 
+    /// CBOW's hidden row h = (Σ_i x_i) · scale over the k rows x_0…x_{k−1}, 16 floats at a time
+    /// with the running sum in a register (0 + x_0 + x_1 + …, in row order, then one multiply: the
+    /// same values as zeroing h, adding each row to it and scaling it).
+    @inline(__always)
+    public static func scaledSum(_ x: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int, scale: Float,
+                                 into h: UnsafeMutablePointer<Float>, stride: Int) {
+        let vh = UnsafeMutableRawPointer(h), vs = V(repeating: scale)
+        var o = 0
+        while o < stride * 4 {
+            var acc = V()
+            for i in 0..<k { acc += UnsafeRawPointer(x[i]).load(fromByteOffset: o, as: V.self) }
+            vh.storeBytes(of: acc * vs, toByteOffset: o, as: V.self)
+            o += width * 4
+        }
+    }
+
+    /// The CBOW update after the scores, in one pass over the rows 16 floats at a time:
+    /// e = Σ_j g_j t_j (each t_j as the loop reaches it), t_j += g_j h, then x_i += e for every
+    /// context row x_i. The values equal `outerUpdate` followed by `add(e, x_i)` for each i, but e
+    /// stays in a register instead of being stored and read back k times. Repeated rows (a word
+    /// twice among the targets, or twice in the window) receive every update.
+    @inline(__always)
+    public static func cbowUpdate(h: UnsafePointer<Float>, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+                                  g: UnsafePointer<Float>, x: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int, stride: Int) {
+        let vh = UnsafeRawPointer(h)
+        var o = 0
+        while o < stride * 4 {
+            let hv = vh.load(fromByteOffset: o, as: V.self)
+            var e = V()
+            for j in 0..<n {
+                let row = UnsafeMutableRawPointer(t[j])
+                var r = row.load(fromByteOffset: o, as: V.self)
+                e.addProduct(V(repeating: g[j]), r)
+                r.addProduct(V(repeating: g[j]), hv)
+                row.storeBytes(of: r, toByteOffset: o, as: V.self)
+            }
+            for i in 0..<k {
+                let row = UnsafeMutableRawPointer(x[i])
+                row.storeBytes(of: row.load(fromByteOffset: o, as: V.self) + e, toByteOffset: o, as: V.self)
+            }
+            o += width * 4
+        }
+    }
+
     /// Allocates `count` floats aligned for whole-vector loads (64 bytes), zeroed.
     public static func allocateRows(_ count: Int) -> UnsafeMutablePointer<Float> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)

@@ -98,6 +98,11 @@ public struct Word2VecTrainer: EmbeddingTrainer {
                 let n = kept.count
                 if n < 2 { continue }
                 kept.withUnsafeBufferPointer { ids in
+                    if c.architecture == .cbow {
+                        worker.cbowSentence(ids, window: c.window, alpha: alpha, useNegative: c.negative > 0,
+                                            useHierarchical: c.hierarchicalSoftmax)
+                        return
+                    }
                     contexts.withUnsafeMutableBufferPointer { ctx in
                         // Negative sampling: each step's targets are drawn (and their rows prefetched) one step ahead.
                         let prepare = c.negative > 0
@@ -108,14 +113,8 @@ public struct Word2VecTrainer: EmbeddingTrainer {
                             for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
                                 ctx[k] = ids[q]; k += 1
                             }
-                            switch c.architecture {
-                            case .skipGram:
-                                if prepare { worker.skipGramNegative(contexts: ctx.baseAddress!, k: k, alpha: alpha) }
-                                if c.hierarchicalSoftmax { worker.skipGramHierarchical(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
-                            case .cbow:
-                                worker.cbow(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha,
-                                            useNegative: prepare, useHierarchical: c.hierarchicalSoftmax)
-                            }
+                            if prepare { worker.skipGramNegative(contexts: ctx.baseAddress!, k: k, alpha: alpha) }
+                            if c.hierarchicalSoftmax { worker.skipGramHierarchical(center: ids[pos], contexts: ctx.baseAddress!, k: k, alpha: alpha) }
                             if prepare && pos + 1 < n {
                                 worker.prepareTargets(center: ids[pos + 1], incoming: pos + 1 + c.window < n ? ids[pos + 1 + c.window] : -1)
                             }
