@@ -120,18 +120,26 @@ public enum RowKernels {
         let vh = UnsafeRawPointer(h), ve = UnsafeMutableRawPointer(e)
         var o = 0
         while o < stride * 4 {
-            let x = vh.load(fromByteOffset: o, as: V.self)
-            var acc = V()
-            for j in 0..<n {
-                let row = UnsafeMutableRawPointer(t[j])
-                var r = row.load(fromByteOffset: o, as: V.self)
-                acc.addProduct(V(repeating: g[j]), r)
-                r.addProduct(V(repeating: g[j]), x)
-                row.storeBytes(of: r, toByteOffset: o, as: V.self)
-            }
-            ve.storeBytes(of: acc, toByteOffset: o, as: V.self)
+            ve.storeBytes(of: outerChunk(vh.load(fromByteOffset: o, as: V.self), t: t, n: n, g: g, at: o),
+                          toByteOffset: o, as: V.self)
             o += width * 4
         }
+    }
+
+    /// One 16-float chunk (at byte offset `o`) of the outer update: returns Σ_j g_j t_j[o], each
+    /// t_j read as the loop reaches it, and applies t_j[o] += g_j h[o] (`hv` = h[o]).
+    @inline(__always)
+    static func outerChunk(_ hv: V, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+                           g: UnsafePointer<Float>, at o: Int) -> V {
+        var acc = V()
+        for j in 0..<n {
+            let row = UnsafeMutableRawPointer(t[j])
+            var r = row.load(fromByteOffset: o, as: V.self)
+            acc.addProduct(V(repeating: g[j]), r)
+            r.addProduct(V(repeating: g[j]), hv)
+            row.storeBytes(of: r, toByteOffset: o, as: V.self)
+        }
+        return acc
     }
 
     /// CBOW's hidden row h = (Σ_i x_i) · scale over the k rows x_0…x_{k−1}, 16 floats at a time
@@ -161,15 +169,7 @@ public enum RowKernels {
         let vh = UnsafeRawPointer(h)
         var o = 0
         while o < stride * 4 {
-            let hv = vh.load(fromByteOffset: o, as: V.self)
-            var e = V()
-            for j in 0..<n {
-                let row = UnsafeMutableRawPointer(t[j])
-                var r = row.load(fromByteOffset: o, as: V.self)
-                e.addProduct(V(repeating: g[j]), r)
-                r.addProduct(V(repeating: g[j]), hv)
-                row.storeBytes(of: r, toByteOffset: o, as: V.self)
-            }
+            let e = outerChunk(vh.load(fromByteOffset: o, as: V.self), t: t, n: n, g: g, at: o)
             for i in 0..<k {
                 let row = UnsafeMutableRawPointer(x[i])
                 row.storeBytes(of: row.load(fromByteOffset: o, as: V.self) + e, toByteOffset: o, as: V.self)
