@@ -90,6 +90,79 @@ final class TrainingPiecesTests: XCTestCase {
         for d in 0..<stride { XCTAssertEqual(e[d], expectedE[d], accuracy: 1e-5) }
     }
 
+    func testScaledSumEqualsZeroAddAndScale() {
+        var rng = FastRandom(seed: 10)
+        for stride in [16, 48, 112] {
+            let k = 5
+            let rows = randomRows(4 * stride, &rng), h = RowKernels.allocateRows(stride), expected = RowKernels.allocateRows(stride)
+            defer { RowKernels.deallocateRows(rows); RowKernels.deallocateRows(h); RowKernels.deallocateRows(expected) }
+            let idx = [2, 0, 3, 0, 1]   // row 0 twice: a word twice in the window counts twice
+            let x = UnsafeMutablePointer<UnsafeMutablePointer<Float>>.allocate(capacity: k)
+            defer { x.deallocate() }
+            for i in 0..<k { x[i] = rows + idx[i] * stride }
+            // Scalar reference: zero, add each row in order, scale (the order CBOW always used).
+            for d in 0..<stride {
+                var sum: Float = 0
+                for i in 0..<k { sum += rows[idx[i] * stride + d] }
+                expected[d] = sum * (1 / Float(k))
+            }
+            RowKernels.scaledSum(x, k: k, scale: 1 / Float(k), into: h, stride: stride)
+            for d in 0..<stride { XCTAssertEqual(h[d], expected[d], "bit-identical at \(d)") }
+        }
+    }
+
+    func testCBOWUpdateEqualsOuterUpdateThenContextAdds() {
+        var rng = FastRandom(seed: 11)
+        let stride = 112, n = 4, k = 3
+        let h = randomRows(stride, &rng), e = RowKernels.allocateRows(stride)
+        let outA = randomRows(3 * stride, &rng), inA = randomRows(3 * stride, &rng)
+        let outB = RowKernels.allocateRows(3 * stride), inB = RowKernels.allocateRows(3 * stride)
+        defer { for p in [h, e, outA, inA, outB, inB] { RowKernels.deallocateRows(p) } }
+        outB.update(from: outA, count: 3 * stride)
+        inB.update(from: inA, count: 3 * stride)
+        var outS = Array(UnsafeBufferPointer(start: outA, count: 3 * stride))
+        var inS = Array(UnsafeBufferPointer(start: inA, count: 3 * stride))
+        let tIdx = [0, 1, 0, 2], xIdx = [1, 2, 1]   // repeated rows on both sides
+        let g: [Float] = [0.3, -0.2, -0.1, -0.05]
+        let tA = UnsafeMutablePointer<UnsafeMutablePointer<Float>>.allocate(capacity: n)
+        let tB = UnsafeMutablePointer<UnsafeMutablePointer<Float>>.allocate(capacity: n)
+        let xB = UnsafeMutablePointer<UnsafeMutablePointer<Float>>.allocate(capacity: k)
+        defer { tA.deallocate(); tB.deallocate(); xB.deallocate() }
+        for j in 0..<n { tA[j] = outA + tIdx[j] * stride; tB[j] = outB + tIdx[j] * stride }
+        for i in 0..<k { xB[i] = inB + xIdx[i] * stride }
+        // A: the unfused kernels; B: the fused one. Same arithmetic, so the same bits.
+        g.withUnsafeBufferPointer { RowKernels.outerUpdate(h: h, t: tA, n: n, g: $0.baseAddress!, e: e, stride: stride) }
+        for i in 0..<k { RowKernels.add(e, inA + xIdx[i] * stride, stride) }
+        g.withUnsafeBufferPointer { RowKernels.cbowUpdate(h: h, t: tB, n: n, g: $0.baseAddress!, x: xB, k: k, stride: stride) }
+        for d in 0..<(3 * stride) {
+            XCTAssertEqual(outB[d], outA[d], "output element \(d)")
+            XCTAssertEqual(inB[d], inA[d], "input element \(d)")
+        }
+        // And against scalar code (FMA rounds once, hence the tolerance).
+        for d in 0..<stride {
+            var e: Float = 0
+            for j in 0..<n {
+                e += g[j] * outS[tIdx[j] * stride + d]
+                outS[tIdx[j] * stride + d] += g[j] * h[d]
+            }
+            for i in 0..<k { inS[xIdx[i] * stride + d] += e }
+        }
+        for d in 0..<(3 * stride) {
+            XCTAssertEqual(outB[d], outS[d], accuracy: 1e-6)
+            XCTAssertEqual(inB[d], inS[d], accuracy: 1e-6)
+        }
+    }
+
+    func testMatrixAllocationIsZeroedAndAligned() {
+        for count in [10, 1 << 20] {   // below and above the 2 MiB huge-page threshold
+            let p = RowKernels.allocateMatrix(count)
+            defer { RowKernels.deallocateRows(p) }
+            XCTAssertEqual(Int(bitPattern: p) % 64, 0)
+            if count * 4 >= 2 << 20 { XCTAssertEqual(Int(bitPattern: p) % (2 << 20), 0) }
+            XCTAssertTrue(UnsafeBufferPointer(start: p, count: count).allSatisfy { $0 == 0 })
+        }
+    }
+
     func testHuffmanCodesArePrefixFreeAndFavourFrequentWords() {
         let counts = [500, 300, 100, 50, 20, 20, 5, 1]
         let tree = HuffmanTree(counts: counts)

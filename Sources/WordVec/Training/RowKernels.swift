@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few row operations every predictive trainer needs, on rows padded to a multiple of 16
 /// floats (so there is no scalar tail): dot products and y += a·x. Unsafe pointers, no bounds
 /// checks: callers guarantee the rows exist. Tested in TrainingPiecesTests.
@@ -118,16 +120,60 @@ package enum RowKernels {
         let vh = UnsafeRawPointer(h), ve = UnsafeMutableRawPointer(e)
         var o = 0
         while o < stride * 4 {
-            let x = vh.load(fromByteOffset: o, as: V.self)
+            ve.storeBytes(of: outerChunk(vh.load(fromByteOffset: o, as: V.self), t: t, n: n, g: g, at: o),
+                          toByteOffset: o, as: V.self)
+            o += width * 4
+        }
+    }
+
+    /// One 16-float chunk (at byte offset `o`) of the outer update: returns Σ_j g_j t_j[o], each
+    /// t_j read as the loop reaches it, and applies t_j[o] += g_j h[o] (`hv` = h[o]).
+    @inline(__always)
+    static func outerChunk(_ hv: V, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+                           g: UnsafePointer<Float>, at o: Int) -> V {
+        var acc = V()
+        for j in 0..<n {
+            let row = UnsafeMutableRawPointer(t[j])
+            var r = row.load(fromByteOffset: o, as: V.self)
+            acc.addProduct(V(repeating: g[j]), r)
+            r.addProduct(V(repeating: g[j]), hv)
+            row.storeBytes(of: r, toByteOffset: o, as: V.self)
+        }
+        return acc
+    }
+
+    /// CBOW's hidden row h = (Σ_i x_i) · scale over the k rows x_0…x_{k−1}, 16 floats at a time
+    /// with the running sum in a register (0 + x_0 + x_1 + …, in row order, then one multiply: the
+    /// same values as zeroing h, adding each row to it and scaling it).
+    @inline(__always)
+    package static func scaledSum(_ x: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int, scale: Float,
+                                 into h: UnsafeMutablePointer<Float>, stride: Int) {
+        let vh = UnsafeMutableRawPointer(h), vs = V(repeating: scale)
+        var o = 0
+        while o < stride * 4 {
             var acc = V()
-            for j in 0..<n {
-                let row = UnsafeMutableRawPointer(t[j])
-                var r = row.load(fromByteOffset: o, as: V.self)
-                acc.addProduct(V(repeating: g[j]), r)
-                r.addProduct(V(repeating: g[j]), x)
-                row.storeBytes(of: r, toByteOffset: o, as: V.self)
+            for i in 0..<k { acc += UnsafeRawPointer(x[i]).load(fromByteOffset: o, as: V.self) }
+            vh.storeBytes(of: acc * vs, toByteOffset: o, as: V.self)
+            o += width * 4
+        }
+    }
+
+    /// The CBOW update after the scores, in one pass over the rows 16 floats at a time:
+    /// e = Σ_j g_j t_j (each t_j as the loop reaches it), t_j += g_j h, then x_i += e for every
+    /// context row x_i. The values equal `outerUpdate` followed by `add(e, x_i)` for each i, but e
+    /// stays in a register instead of being stored and read back k times. Repeated rows (a word
+    /// twice among the targets, or twice in the window) receive every update.
+    @inline(__always)
+    package static func cbowUpdate(h: UnsafePointer<Float>, t: UnsafePointer<UnsafeMutablePointer<Float>>, n: Int,
+                                  g: UnsafePointer<Float>, x: UnsafePointer<UnsafeMutablePointer<Float>>, k: Int, stride: Int) {
+        let vh = UnsafeRawPointer(h)
+        var o = 0
+        while o < stride * 4 {
+            let e = outerChunk(vh.load(fromByteOffset: o, as: V.self), t: t, n: n, g: g, at: o)
+            for i in 0..<k {
+                let row = UnsafeMutableRawPointer(x[i])
+                row.storeBytes(of: row.load(fromByteOffset: o, as: V.self) + e, toByteOffset: o, as: V.self)
             }
-            ve.storeBytes(of: acc, toByteOffset: o, as: V.self)
             o += width * 4
         }
     }
@@ -137,6 +183,25 @@ package enum RowKernels {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
         let p = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         p.initialize(repeating: 0, count: max(count, 1))
+        return p
+    }
+
+    /// Allocates `count` floats for a matrix read at random rows, zeroed. From 2 MiB on, the block
+    /// is aligned to 2 MiB and advised to the kernel as transparent huge pages (Linux
+    /// `madvise(MADV_HUGEPAGE)`, which is what numpy does for large arrays): with 4 KiB pages
+    /// nearly every random row access of a vocabulary-sized matrix also misses the TLB and
+    /// walks the page table. Freed with `deallocateRows`.
+    package static func allocateMatrix(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let bytes = max(count, 1) * 4
+        let huge = 2 << 20
+        guard bytes >= huge else { return allocateRows(count) }
+        let rounded = (bytes + huge - 1) / huge * huge
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: rounded, alignment: huge)
+        #if os(Linux)
+        _ = madvise(raw, rounded, Int32(MADV_HUGEPAGE))
+        #endif
+        let p = raw.bindMemory(to: Float.self, capacity: rounded / 4)
+        p.initialize(repeating: 0, count: rounded / 4)
         return p
     }
 

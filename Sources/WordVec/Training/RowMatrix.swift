@@ -10,7 +10,7 @@ package final class RowMatrix: @unchecked Sendable {
         self.rows = rows
         self.dim = dim
         stride = RowKernels.stride(for: dim)
-        base = RowKernels.allocateRows(rows * stride)
+        base = RowKernels.allocateMatrix(rows * stride)
     }
 
     deinit { RowKernels.deallocateRows(base) }

@@ -36,6 +36,7 @@ struct Word2VecWorker: StreamingWorker {
     var kept: UnsafeMutablePointer<Int32>
     var keptCapacity: Int
     let contextIds: UnsafeMutablePointer<Int32>
+    var plan = CBOWPlan()
 
     var loss: Double = 0
     var lossTerms: Int = 0
@@ -76,10 +77,11 @@ struct Word2VecWorker: StreamingWorker {
         targetRows.deallocate()
         kept.deallocate()
         contextIds.deallocate()
+        plan.release()
     }
 
-    /// Subsamples the sentence, then slides the (randomly shrunk) window over what is kept and
-    /// makes one update per position with the configured architecture and objectives.
+    /// Subsamples the sentence, then (skip-gram) slides the randomly shrunk window over what is
+    /// kept, one update per position, or (CBOW) hands the kept words to `cbowSentence`.
     mutating func train(sentence: [Int32], alpha: Float) {
         if sentence.count > keptCapacity {
             kept.deallocate()
@@ -89,6 +91,10 @@ struct Word2VecWorker: StreamingWorker {
         var n = 0
         for w in sentence where subsampler.keep(Int(w), &rng) { kept[n] = w; n += 1 }
         if n < 2 { return }
+        if architecture == .cbow {
+            return cbowSentence(UnsafeBufferPointer(start: kept, count: n), window: window, alpha: alpha,
+                                useNegative: negative > 0, useHierarchical: hierarchical)
+        }
         let ids = kept, ctx = contextIds
         // Negative sampling: each step's targets are drawn (and their rows prefetched) one step ahead.
         let prepare = negative > 0
@@ -99,13 +105,8 @@ struct Word2VecWorker: StreamingWorker {
             for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
                 ctx[k] = ids[q]; k += 1
             }
-            switch architecture {
-            case .skipGram:
-                if prepare { skipGramNegative(contexts: ctx, k: k, alpha: alpha) }
-                if hierarchical { skipGramHierarchical(center: ids[pos], contexts: ctx, k: k, alpha: alpha) }
-            case .cbow:
-                cbow(center: ids[pos], contexts: ctx, k: k, alpha: alpha, useNegative: prepare, useHierarchical: hierarchical)
-            }
+            if prepare { skipGramNegative(contexts: ctx, k: k, alpha: alpha) }
+            if hierarchical { skipGramHierarchical(center: ids[pos], contexts: ctx, k: k, alpha: alpha) }
             if prepare && pos + 1 < n {
                 prepareTargets(center: ids[pos + 1], incoming: pos + 1 + window < n ? ids[pos + 1 + window] : -1)
             }
@@ -191,28 +192,85 @@ struct Word2VecWorker: StreamingWorker {
         }
     }
 
-    /// CBOW: the mean of the context rows predicts the centre word (negative-sampling targets
-    /// prepared by `prepareTargets`).
-    mutating func cbow(center: Int32, contexts: UnsafePointer<Int32>, k: Int, alpha: Float, useNegative: Bool, useHierarchical: Bool) {
+    /// CBOW over one subsampled sentence. The random numbers of the whole sentence are drawn
+    /// first (`planSentence`, in the order a position-by-position loop draws them), so each
+    /// position can prefetch the rows of the position `CBOWPlan.lookahead` steps ahead: one
+    /// CBOW step is short (k row sums, n dot products, n + k row updates), too short for a
+    /// prefetch issued one step ahead to arrive from memory in time.
+    mutating func cbowSentence(_ ids: UnsafeBufferPointer<Int32>, window: Int, alpha: Float,
+                               useNegative: Bool, useHierarchical: Bool) {
+        let n = ids.count
+        planSentence(ids, window: window, useNegative: useNegative)
+        let width = negative + 1
+        for pos in 0..<min(n, CBOWPlan.lookahead) { prefetchPlanned(pos, ids: ids, window: window, useNegative: useNegative) }
+        let ctx = contextIds
+        for pos in 0..<n {
+            if pos + CBOWPlan.lookahead < n {
+                prefetchPlanned(pos + CBOWPlan.lookahead, ids: ids, window: window, useNegative: useNegative)
+            }
+            let b = Int(plan.window[pos])
+            var k = 0
+            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos { ctx[k] = ids[q]; k += 1 }
+            cbow(center: ids[pos], contexts: ctx, k: k, targets: plan.targets + pos * width, n: Int(plan.counts[pos]),
+                 alpha: alpha, useNegative: useNegative, useHierarchical: useHierarchical)
+        }
+    }
+
+    /// Draws, for every position of the sentence, its negative-sampling targets (if any) and
+    /// then its effective window 1...window: the order in which word2vec's per-position loop
+    /// draws them (targets one step ahead), so the stream of random numbers is unchanged.
+    @inline(__always)
+    mutating func planSentence(_ ids: UnsafeBufferPointer<Int32>, window: Int, useNegative: Bool) {
+        plan.reserve(ids.count, width: negative + 1)
+        let width = negative + 1
+        for pos in 0..<ids.count {
+            if useNegative {
+                plan.counts[pos] = Int32(drawTargets(center: ids[pos]))
+                (plan.targets + pos * width).update(from: targets, count: Int(plan.counts[pos]))
+            } else {
+                plan.counts[pos] = 0
+            }
+            plan.window[pos] = Int32(window - rng.next(below: window))
+        }
+    }
+
+    /// Prefetches the output rows of position `pos`'s targets and the input row of the word
+    /// that enters the widest window there.
+    @inline(__always)
+    func prefetchPlanned(_ pos: Int, ids: UnsafeBufferPointer<Int32>, window: Int, useNegative: Bool) {
+        if useNegative {
+            let t = plan.targets + pos * (negative + 1)
+            for j in 0..<Int(plan.counts[pos]) { prefetchRow(output.row(Int(t[j]))) }
+        }
+        if pos + window < ids.count { prefetchRow(input.row(Int(ids[pos + window]))) }
+    }
+
+    /// One CBOW step: the mean h = (1/k) Σ_i v_{c_i} of the context rows predicts the centre
+    /// word; with negative sampling the n targets (centre word first) get g_j = α(l_j − σ(h·u_j)),
+    /// e = Σ_j g_j u_j, u_j += g_j h; hierarchical softmax adds its path's terms to e; then every
+    /// context row gets v_{c_i} += e (word2vec.c and gensim with cbow_mean add the whole e to
+    /// each). Negative sampling alone runs the fused `RowKernels.cbowUpdate`.
+    mutating func cbow(center: Int32, contexts: UnsafePointer<Int32>, k: Int, targets: UnsafePointer<Int32>, n: Int,
+                       alpha: Float, useNegative: Bool, useHierarchical: Bool) {
         let s = stride
         let h = hidden, e = hidden + s
-        RowKernels.zero(h, s)
-        for i in 0..<k { RowKernels.add(input.row(Int(contexts[i])), h, s) }
-        let inv = 1 / Float(k)
-        for j in 0..<s { h[j] *= inv }
+        for i in 0..<k { contextRows[i] = input.row(Int(contexts[i])) }
+        RowKernels.scaledSum(contextRows, k: k, scale: 1 / Float(k), into: h, stride: s)
         if useNegative {
-            let n = preparedCount
             for j in 0..<n { targetRows[j] = output.row(Int(targets[j])) }
             let lossSum = negativeSamplingGradients(h: h, n: n, alpha: alpha, into: gradients)
-            RowKernels.outerUpdate(h: h, t: targetRows, n: n, g: gradients, e: e, stride: s)
             loss += Double(lossSum)
             lossTerms += n
+            if !useHierarchical {
+                RowKernels.cbowUpdate(h: h, t: targetRows, n: n, g: gradients, x: contextRows, k: k, stride: s)
+                return
+            }
+            RowKernels.outerUpdate(h: h, t: targetRows, n: n, g: gradients, e: e, stride: s)
         } else {
             RowKernels.zero(e, s)
         }
         if useHierarchical { hierarchicalUpdate(center: center, h: h, accumulate: e, alpha: alpha) }
-        // word2vec.c and gensim (cbow_mean) add the whole error to every context row.
-        for i in 0..<k { RowKernels.add(e, input.row(Int(contexts[i])), s) }
+        for i in 0..<k { RowKernels.add(e, contextRows[i], s) }
     }
 
     /// Walks the centre word's Huffman path: g = α(1 − code − σ(h·p)), e += g p, p += g h.
