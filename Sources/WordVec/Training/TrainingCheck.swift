@@ -12,8 +12,14 @@ enum TrainingCheck {
                 ?? "one word per line? put a sentence on each line, or lower --min-count / --sample"
             throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no sentence (line) holds two in-vocabulary words after subsampling; \(hint)")
         }
-        if predictions < fewPredictionsPerWord * vocabulary.count {
-            progress.note("warning: only \(predictions) predictions for \(vocabulary.count) words: too little text to learn from; the vectors stay close to their random start")
+        warnIfFew(predictions, "predictions", vocabulary: vocabulary, progress: progress)
+    }
+
+    /// Notes a warning when `count` training examples (predictions, co-occurrence records) are
+    /// fewer than `fewPredictionsPerWord` per vocabulary word.
+    static func warnIfFew(_ count: Int, _ what: String, vocabulary: Vocabulary, progress: ProgressReporter) {
+        if count < fewPredictionsPerWord * vocabulary.count {
+            progress.note("warning: only \(count) \(what) for \(vocabulary.count) words: too little text to learn from; the vectors stay close to their random start")
         }
     }
 }

@@ -51,8 +51,9 @@ public struct GloVeTrainer: EmbeddingTrainer {
             return try makeRecords(counts, progress: progress)
         }()
         guard records.count > 0 else {
-            throw WordVecError.invalidInput("\(corpus.name): no co-occurrences to train on (every line holds a single in-vocabulary word?)")
+            throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no co-occurrences (every line holds a single in-vocabulary word?)")
         }
+        TrainingCheck.warnIfFew(records.count, "co-occurrence records", vocabulary: vocabulary, progress: progress)
         let fitted = try fit(records, words: vocabulary.count, progress: progress)
         return try TrainedModel.dense(word: fitted.model.vectors(.word), context: fitted.model.vectors(.context), choice: c.output,
                                       vocabulary: vocabulary, dim: c.dim, epochLosses: fitted.losses, config: c,
