@@ -153,13 +153,13 @@ final class TrainingPiecesTests: XCTestCase {
         }
     }
 
-    func testMatrixAllocationIsZeroedAndAligned() {
-        for count in [10, 1 << 20] {   // below and above the 2 MiB huge-page threshold
-            let p = RowKernels.allocateMatrix(count)
-            defer { RowKernels.deallocateRows(p) }
-            XCTAssertEqual(Int(bitPattern: p) % 64, 0)
-            if count * 4 >= 2 << 20 { XCTAssertEqual(Int(bitPattern: p) % (2 << 20), 0) }
-            XCTAssertTrue(UnsafeBufferPointer(start: p, count: count).allSatisfy { $0 == 0 })
+    func testMatrixAllocationIsZeroedAndAligned() throws {
+        for rows in [3, 20_000] {   // below and above the 2 MiB huge-page threshold (dim 100: 112 floats a row)
+            let m = try RowMatrix(rows: rows, dim: 100)
+            let count = rows * m.stride
+            XCTAssertEqual(Int(bitPattern: m.base) % 64, 0)
+            if count * 4 >= 2 << 20 { XCTAssertEqual(Int(bitPattern: m.base) % (2 << 20), 0) }
+            XCTAssertTrue(UnsafeBufferPointer(start: m.base, count: count).allSatisfy { $0 == 0 })
         }
     }
 

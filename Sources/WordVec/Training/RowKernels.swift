@@ -186,25 +186,6 @@ package enum RowKernels {
         return p
     }
 
-    /// Allocates `count` floats for a matrix read at random rows, zeroed. From 2 MiB on, the block
-    /// is aligned to 2 MiB and advised to the kernel as transparent huge pages (Linux
-    /// `madvise(MADV_HUGEPAGE)`, which is what numpy does for large arrays): with 4 KiB pages
-    /// nearly every random row access of a vocabulary-sized matrix also misses the TLB and
-    /// walks the page table. Freed with `deallocateRows`.
-    package static func allocateMatrix(_ count: Int) -> UnsafeMutablePointer<Float> {
-        let bytes = max(count, 1) * 4
-        let huge = 2 << 20
-        guard bytes >= huge else { return allocateRows(count) }
-        let rounded = (bytes + huge - 1) / huge * huge
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: rounded, alignment: huge)
-        #if os(Linux)
-        _ = madvise(raw, rounded, Int32(MADV_HUGEPAGE))
-        #endif
-        let p = raw.bindMemory(to: Float.self, capacity: rounded / 4)
-        p.initialize(repeating: 0, count: rounded / 4)
-        return p
-    }
-
     package static func deallocateRows(_ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).deallocate()
     }

@@ -1,19 +1,21 @@
-/// A matrix of padded rows, 64-byte aligned, shared by training threads (Hogwild: concurrent
-/// unsynchronised updates, as in word2vec.c, are part of the algorithm).
+/// A matrix of padded rows (rows × stride floats, zero-filled, page-aligned, on huge pages when
+/// large: `LargeBuffer`), shared by training threads (Hogwild: concurrent unsynchronised
+/// updates, as in word2vec.c, are part of the algorithm).
 package final class RowMatrix: @unchecked Sendable {
     package let rows: Int
     package let dim: Int
     package let stride: Int
     package let base: UnsafeMutablePointer<Float>
+    private let storage: LargeBuffer<Float>
 
-    package init(rows: Int, dim: Int) {
+    /// Throws `.invalidInput` (out of memory) when the kernel refuses the allocation.
+    package init(rows: Int, dim: Int) throws {
         self.rows = rows
         self.dim = dim
         stride = RowKernels.stride(for: dim)
-        base = RowKernels.allocateMatrix(rows * stride)
+        storage = try LargeBuffer(count: rows * stride)
+        base = storage.base
     }
-
-    deinit { RowKernels.deallocateRows(base) }
 
     @inline(__always)
     package func row(_ i: Int) -> UnsafeMutablePointer<Float> { base + i * stride }

@@ -11,14 +11,15 @@ final class Word2VecModel: @unchecked Sendable {
     let subsampler: Subsampler
     let sigmoid = SigmoidTable()
 
-    init(config c: Word2VecConfig, vocabulary: Vocabulary) {
+    /// Throws `.invalidInput` when the matrices do not fit in memory.
+    init(config c: Word2VecConfig, vocabulary: Vocabulary) throws {
         let v = vocabulary.count
         var initRng = FastRandom(seed: c.seed)
-        input = RowMatrix(rows: v, dim: c.dim)
+        input = try RowMatrix(rows: v, dim: c.dim)
         input.randomize(&initRng)
-        output = RowMatrix(rows: c.negative > 0 ? v : 0, dim: c.dim)
+        output = try RowMatrix(rows: c.negative > 0 ? v : 0, dim: c.dim)
         tree = c.hierarchicalSoftmax ? HuffmanTree(counts: vocabulary.counts) : nil
-        inner = tree.map { RowMatrix(rows: $0.innerCount, dim: c.dim) }
+        inner = try tree.map { try RowMatrix(rows: $0.innerCount, dim: c.dim) }
         noise = NoiseDistribution(counts: vocabulary.counts)
         subsampler = Subsampler(counts: vocabulary.counts, sample: c.sample)
     }

@@ -14,7 +14,7 @@ public struct Word2VecTrainer: EmbeddingTrainer {
         try config.validate()
         let c = config
         let threads = max(1, c.threads)
-        let model = Word2VecModel(config: c, vocabulary: vocabulary)
+        let model = try Word2VecModel(config: c, vocabulary: vocabulary)
         let feed = try SentenceFeed(corpus: corpus, table: vocabulary.makeTable(), tokenizer: c.vocabulary.tokenizer,
                                     threads: threads, epochs: c.epochs)
         let totalWords = Double(vocabulary.keptTokens) * Double(c.epochs)
