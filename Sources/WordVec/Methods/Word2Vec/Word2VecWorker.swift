@@ -92,8 +92,7 @@ struct Word2VecWorker: StreamingWorker {
         for w in sentence where subsampler.keep(Int(w), &rng) { kept[n] = w; n += 1 }
         if n < 2 { return }
         if architecture == .cbow {
-            return cbowSentence(UnsafeBufferPointer(start: kept, count: n), window: window, alpha: alpha,
-                                useNegative: negative > 0, useHierarchical: hierarchical)
+            return cbowSentence(UnsafeBufferPointer(start: kept, count: n), alpha: alpha)
         }
         let ids = kept, ctx = contextIds
         // Negative sampling: each step's targets are drawn (and their rows prefetched) one step ahead.
@@ -197,22 +196,22 @@ struct Word2VecWorker: StreamingWorker {
     /// position can prefetch the rows of the position `CBOWPlan.lookahead` steps ahead: one
     /// CBOW step is short (k row sums, n dot products, n + k row updates), too short for a
     /// prefetch issued one step ahead to arrive from memory in time.
-    mutating func cbowSentence(_ ids: UnsafeBufferPointer<Int32>, window: Int, alpha: Float,
-                               useNegative: Bool, useHierarchical: Bool) {
+    mutating func cbowSentence(_ ids: UnsafeBufferPointer<Int32>, alpha: Float) {
+        let useNegative = negative > 0
         let n = ids.count
-        planSentence(ids, window: window, useNegative: useNegative)
+        planSentence(ids, useNegative: useNegative)
         let width = negative + 1
-        for pos in 0..<min(n, CBOWPlan.lookahead) { prefetchPlanned(pos, ids: ids, window: window, useNegative: useNegative) }
+        for pos in 0..<min(n, CBOWPlan.lookahead) { prefetchPlanned(pos, ids: ids, useNegative: useNegative) }
         let ctx = contextIds
         for pos in 0..<n {
             if pos + CBOWPlan.lookahead < n {
-                prefetchPlanned(pos + CBOWPlan.lookahead, ids: ids, window: window, useNegative: useNegative)
+                prefetchPlanned(pos + CBOWPlan.lookahead, ids: ids, useNegative: useNegative)
             }
             let b = Int(plan.window[pos])
             var k = 0
             for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos { ctx[k] = ids[q]; k += 1 }
             cbow(center: ids[pos], contexts: ctx, k: k, targets: plan.targets + pos * width, n: Int(plan.counts[pos]),
-                 alpha: alpha, useNegative: useNegative, useHierarchical: useHierarchical)
+                 alpha: alpha, useNegative: useNegative, useHierarchical: hierarchical)
         }
     }
 
@@ -220,7 +219,7 @@ struct Word2VecWorker: StreamingWorker {
     /// then its effective window 1...window: the order in which word2vec's per-position loop
     /// draws them (targets one step ahead), so the stream of random numbers is unchanged.
     @inline(__always)
-    mutating func planSentence(_ ids: UnsafeBufferPointer<Int32>, window: Int, useNegative: Bool) {
+    mutating func planSentence(_ ids: UnsafeBufferPointer<Int32>, useNegative: Bool) {
         plan.reserve(ids.count, width: negative + 1)
         let width = negative + 1
         for pos in 0..<ids.count {
@@ -237,7 +236,7 @@ struct Word2VecWorker: StreamingWorker {
     /// Prefetches the output rows of position `pos`'s targets and the input row of the word
     /// that enters the widest window there.
     @inline(__always)
-    func prefetchPlanned(_ pos: Int, ids: UnsafeBufferPointer<Int32>, window: Int, useNegative: Bool) {
+    func prefetchPlanned(_ pos: Int, ids: UnsafeBufferPointer<Int32>, useNegative: Bool) {
         if useNegative {
             let t = plan.targets + pos * (negative + 1)
             for j in 0..<Int(plan.counts[pos]) { prefetchRow(output.row(Int(t[j]))) }
