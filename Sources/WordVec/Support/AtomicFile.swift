@@ -51,7 +51,7 @@ public final class AtomicFile {
         case S_IFDIR: throw WordVecError.unwritable(path, "is a directory")
         case S_IFREG:
             if access(path, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
-            let real = realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) } ?? path
+            let real = AtomicFile.resolvedPath(path) ?? path
             return (real, false, info.st_mode & 0o7777)
         default: return (path, true, nil)
         }
@@ -140,12 +140,18 @@ public final class AtomicFile {
             if info.st_mode & S_IFMT != S_IFREG { return }
         }
         var isDir: ObjCBool = false
-        let real = realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) } ?? path
+        let real = AtomicFile.resolvedPath(path) ?? path
         let dir = URL(fileURLWithPath: real).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw WordVecError.unwritable(path, "the folder \(dir) does not exist")
         }
         if access(dir, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
+    }
+
+    /// The absolute path with every symbolic link resolved (realpath(3)), or nil when `path`
+    /// does not exist.
+    public static func resolvedPath(_ path: String) -> String? {
+        realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) }
     }
 
     /// Runs `body` with a fresh atomic file and commits it; on any error the target is untouched.

@@ -42,7 +42,7 @@ public struct TrainingOutputs: Sendable {
     /// A key that is equal for two names of the same file (the real path where it exists).
     private static func identity(_ path: String) -> String {
         if path == "-" { return "-" }
-        return realpath(path, nil).map { p in defer { free(p) }; return String(cString: p) }
+        return AtomicFile.resolvedPath(path)
             ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
