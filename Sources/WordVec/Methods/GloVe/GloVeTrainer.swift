@@ -61,13 +61,12 @@ public struct GloVeTrainer: EmbeddingTrainer {
     }
 
     /// One AdaGrad pass over the buckets in this epoch's order, on `threads` threads; returns the
-    /// summed cost. Thread 0 calls `report(fraction of the whole run)`. Throws `.diverged` when
+    /// summed cost. Thread 0 calls `report(records done in this epoch)`. Throws `.diverged` when
     /// a bucket's cost is not finite (the other threads stop at their next bucket).
     func trainEpoch(_ epoch: Int, records: GloVeRecordStore, model: GloVeModel, threads: Int,
-                    report: @escaping (Double) -> Void) throws -> Double {
+                    report: @escaping (Int) -> Void) throws -> Double {
         let order = records.bucketOrder(epoch: epoch)
         let done = Atomic<Int>(0)
-        let total = Double(records.count) * Double(config.epochs)
         let buffers = PerThread<[GloVeRecord]>(threads: threads) { [] }
         let costs = PerThread<Double>(threads: threads) { 0 }
         let eta = config.eta
@@ -83,7 +82,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
             }
             costs[t] += partial
             let n = done.add(records.records(inBucket: order[k]), ordering: .relaxed).newValue
-            if t == 0 { report((Double(epoch) * Double(records.count) + Double(n)) / total) }
+            if t == 0 { report(n) }
         }
         return costs.values.reduce(0.0, +)
     }
@@ -147,7 +146,8 @@ public struct GloVeTrainer: EmbeddingTrainer {
         progress.beginPhase()
         for epoch in 0..<c.epochs {
             let previous = losses.last ?? nil
-            let sum = try trainEpoch(epoch, records: records, model: model, threads: threads) { fraction in
+            let sum = try trainEpoch(epoch, records: records, model: model, threads: threads) { done in
+                let fraction = (Double(epoch) * Double(records.count) + Double(done)) / total
                 let rate = fraction * total / max(Date().timeIntervalSince(started), 1e-3)
                 progress.update(fraction: fraction, detail: String(format: "epoch %d/%d  loss %@  %.1fM records/s",
                     epoch + 1, c.epochs, previous.map { String(format: "%.4f", $0) } ?? "-", rate / 1e6))
