@@ -33,16 +33,22 @@ struct TrainCommand: ParsableCommand {
     /// The help of one method, for `wordvec train --method X --help` and `wordvec help train X`
     /// (nil for any other command line). The method is found by ArgumentParser itself.
     static func methodHelp(_ arguments: [String]) -> String? {
-        let helpFlags: Set<String> = ["--help", "-h"]
-        var rest: [String]
+        let method: TrainingMethod?
         if arguments.first == "train" && arguments.contains(where: helpFlags.contains) {
-            rest = arguments.dropFirst().filter { !helpFlags.contains($0) }
+            method = self.method(in: Array(arguments.dropFirst()))
         } else if arguments.count == 3 && arguments[0] == "help" && arguments[1] == "train" {
-            rest = ["--method", arguments[2]]
+            method = self.method(in: ["--method", arguments[2]])
         } else {
             return nil
         }
-        guard let method = (try? TrainCommand.parse(rest))?.method else { return nil }
-        return method.arguments.helpMessage()
+        return method?.arguments.helpMessage()
+    }
+
+    private static let helpFlags: Set<String> = ["--help", "-h"]
+
+    /// The `--method` of train's arguments (help flags ignored), found by ArgumentParser itself;
+    /// nil when none is given or it cannot be parsed.
+    static func method(in arguments: [String]) -> TrainingMethod? {
+        (try? TrainCommand.parse(arguments.filter { !helpFlags.contains($0) }))?.method
     }
 }

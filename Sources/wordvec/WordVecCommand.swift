@@ -39,8 +39,7 @@ struct WordVecCommand: ParsableCommand {
             let known = configuration.subcommands.contains { $0._commandName == command }
             var help = known ? "wordvec help \(command)" : "wordvec --help"
             if command == "train" {
-                let rest = CommandLine.arguments.dropFirst(2).filter { $0 != "--help" && $0 != "-h" }
-                let method = (try? TrainCommand.parse(Array(rest)))?.method ?? .sgns
+                let method = TrainCommand.method(in: Array(CommandLine.arguments.dropFirst(2))) ?? .sgns
                 help = "wordvec train --method \(method.rawValue) --help"
             }
             FileHandle.standardError.write("wordvec: error: \(message) (see '\(help)')\n".data(using: .utf8)!)
