@@ -17,8 +17,8 @@ public enum Projection {
         }
         switch settings.method {
         case .pca: return try principalPlane(points)
-        case .tsne: return try TSNE(settings: settings.tsne, seed: settings.seed, threads: settings.threads).embed(points)
-        case .umap: return try UMAP(settings: settings.umap, seed: settings.seed, threads: settings.threads).embed(points)
+        case .tsne: return try TSNE(settings: settings.tsne).embed(points, seed: settings.seed, threads: settings.threads)
+        case .umap: return try UMAP(settings: settings.umap).embed(points, seed: settings.seed, threads: settings.threads)
         }
     }
 

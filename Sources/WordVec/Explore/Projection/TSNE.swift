@@ -12,23 +12,16 @@ import Foundation
 /// ∂C/∂yᵢ ∝ Σⱼ p_ij q̃_ij (yᵢ − yⱼ) − (1/Z) Σⱼ q̃_ij² (yᵢ − yⱼ), q̃_ij = (1 + ‖yᵢ − yⱼ‖²)⁻¹.
 public struct TSNE: Sendable {
     public var settings: TSNESettings
-    public var seed: UInt64
-    public var threads: Int
 
-    public init(settings: TSNESettings = TSNESettings(), seed: UInt64 = 1, threads: Int = 1) {
-        self.settings = settings
-        self.seed = seed
-        self.threads = threads
-    }
+    public init(settings: TSNESettings = TSNESettings()) { self.settings = settings }
 
-    /// The n × 2 map of the rows of `points` (n × d, n ≥ 2). Throws `WordVecError.invalidArgument`
+    /// The n × 2 map of the rows of `points` (n × d, n ≥ 2), `threads` threads (the map does not
+    /// depend on them; `seed` matters beyond 40,000 points, for NN-descent). Throws `WordVecError.invalidArgument`
     /// for bad settings, `.lapack` if the PCA initialisation fails, `.interrupted` on Ctrl-C,
     /// `.diverged` if the coordinates stop being finite.
-    public func embed(_ points: DenseMatrix) throws -> DenseMatrix {
+    public func embed(_ points: DenseMatrix, seed: UInt64 = 1, threads: Int = 1) throws -> DenseMatrix {
         try settings.validate()
-        let n = points.rowCount
-        precondition(n >= 2, "t-SNE of \(n) points")
-        let method = settings.resolvedMethod(points: n)
+        let n = points.rowCount, method = settings.resolvedMethod(points: n)
         let k = method == .exact ? n - 1 : min(n - 1, max(1, Int(3 * settings.perplexity)))
         let graph = try NeighborGraph.build(points, k: k, threads: threads, seed: seed)
         let p = try TSNEAffinities.joint(graph, perplexity: settings.perplexity, threads: threads)

@@ -7,25 +7,18 @@ import Foundation
 /// descent on the fuzzy cross-entropy with negative sampling (`UMAPLayout`).
 public struct UMAP: Sendable {
     public var settings: UMAPSettings
-    public var seed: UInt64
-    public var threads: Int
 
-    public init(settings: UMAPSettings = UMAPSettings(), seed: UInt64 = 1, threads: Int = 1) {
-        self.settings = settings
-        self.seed = seed
-        self.threads = threads
-    }
+    public init(settings: UMAPSettings = UMAPSettings()) { self.settings = settings }
 
-    /// The n × 2 map of the rows of `points` (n × d, n ≥ 2). Throws `WordVecError.invalidArgument`
+    /// The n × 2 map of the rows of `points` (n × d, n ≥ 2) on `threads` threads (reproducible for
+    /// a `seed` with one thread only: the layout is lock-free). Throws `WordVecError.invalidArgument`
     /// for bad settings, `.lapack` if the PCA initialisation fails, `.interrupted` on Ctrl-C.
-    public func embed(_ points: DenseMatrix) throws -> DenseMatrix {
+    public func embed(_ points: DenseMatrix, seed: UInt64 = 1, threads: Int = 1) throws -> DenseMatrix {
         try settings.validate()
-        let n = points.rowCount
-        precondition(n >= 2, "UMAP of \(n) points")
-        let graph = try NeighborGraph.build(points, k: settings.nNeighbors - 1, threads: threads, seed: seed)
+        let n = points.rowCount, graph = try NeighborGraph.build(points, k: settings.nNeighbors - 1, threads: threads, seed: seed)
         let w = try FuzzySimplicialSet.memberships(graph, threads: threads)
         let epochs = settings.epochs ?? (n <= 10_000 ? 500 : 200)
-        var y = try initialEmbedding(points)
+        var y = try UMAP.initialEmbedding(points, seed: seed)
         let layout = UMAPLayout(graph: w, epochs: epochs, curve: UMAPCurve(minDist: settings.minDist, spread: settings.spread),
                                 negativeSampleRate: settings.negativeSampleRate, repulsion: settings.repulsionStrength,
                                 learningRate: settings.learningRate)
@@ -36,7 +29,7 @@ public struct UMAP: Sendable {
     /// The top two principal components, scaled so the largest |coordinate| is 10, plus noise of
     /// scale 10⁻⁴ (umap-learn's `init="pca"`), then each axis mapped to [0, 10] as
     /// umap-learn does before optimising. 2n interleaved floats.
-    func initialEmbedding(_ points: DenseMatrix) throws -> [Float] {
+    static func initialEmbedding(_ points: DenseMatrix, seed: UInt64) throws -> [Float] {
         let plane = try Projection.principalPlane(points)
         let largest = plane.values.map { abs($0) }.max() ?? 0
         let expansion = largest > 0 ? 10 / largest : 1
