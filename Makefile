@@ -22,7 +22,7 @@ deps-build:
 # Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
-	@command -v rsvg-convert >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin   # plot's PNG test
+	@command -v rsvg-convert >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin)   # plot's PNG test
 
 build: deps-build
 	$(SWIFT) build -c release
