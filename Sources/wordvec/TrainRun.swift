@@ -15,7 +15,7 @@ struct TrainRun {
             throw ValidationError("--save-context: \(config.method) has no per-word context vectors with these settings")
         }
         let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
-        let vectors = try vectorPath(method: config.method)
+        let vectors = try vectorPath(method: config.method, format: flags.format ?? (config.writesSparseVectors ? .sparse : nil))
         let outputs = TrainingOutputs(vectors: vectors, format: flags.format, context: flags.saveContext,
                                       vocabulary: arguments.vocabulary.saveVocab)
         // A bad or clashing path fails now, not after the training.
@@ -28,9 +28,9 @@ struct TrainRun {
     }
 
     /// `-o`, or the default name, which must not exist unless `--force`.
-    private func vectorPath(method: String) throws -> String {
+    private func vectorPath(method: String, format: VectorFormat?) throws -> String {
         if let path = arguments.output.output { return path }
-        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method, format: arguments.output.format)
+        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method, format: format)
         if FileManager.default.fileExists(atPath: path) && !arguments.output.force {
             throw WordVecError.unwritable(path, "it exists; pass --force to replace it, or -o to name another file")
         }

@@ -5,6 +5,7 @@ import WordVec
 /// trainer in the library, a flags type (`MethodArguments`) here, and one case below.
 enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
     case sgns, cbow, glove
+    case ppmi, ppmiSVD = "ppmi-svd", hal
 
     /// The flags (and help) of the method.
     var arguments: any MethodArguments.Type {
@@ -12,6 +13,9 @@ enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
         case .sgns: Word2VecArguments<SkipGramVariant>.self
         case .cbow: Word2VecArguments<CBOWVariant>.self
         case .glove: GloVeArguments.self
+        case .ppmi: PPMIArguments.self
+        case .ppmiSVD: PPMISVDArguments.self
+        case .hal: HALArguments.self
         }
     }
 

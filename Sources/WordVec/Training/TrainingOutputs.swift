@@ -72,7 +72,7 @@ public struct TrainingOutputs: Sendable {
         if context != nil && model.context == nil {
             throw WordVecError.invalidArgument("--save-context: \(model.config.method) has no context vectors")
         }
-        try VectorFileWriter.write(model.vectors, to: vectors, format: format ?? VectorFormat.fromExtension(vectors))
+        try VectorFileWriter.write(model.vectors, to: vectors, format: format ?? TrainingOutputs.impliedFormat(model.vectors, vectors))
         if let context, let contextVectors = model.context {
             try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
         }
@@ -81,6 +81,14 @@ public struct TrainingOutputs: Sendable {
             let json = try TrainingOutputs.configJSON(model.config)
             try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }
         }
+    }
+
+    /// The format of a file written without `--format`: from the extension, except that sparse
+    /// vectors stay sparse unless the name asks for a dense format (`.vec`, `.bin`, `.txt`):
+    /// densifying one dimension per context word would be vocabulary² floats.
+    static func impliedFormat(_ v: WordVectors, _ path: String) -> VectorFormat {
+        if case .sparse = v, ![".vec", ".bin", ".txt"].contains(where: { path.hasSuffix($0) }) { return .sparse }
+        return VectorFormat.fromExtension(path)
     }
 
     /// The config as pretty, key-sorted JSON with the method's name added as `"method"`.
