@@ -33,7 +33,7 @@ public struct HALConfig: TrainerConfig, Equatable {
     }
 
     /// The counter's options: left context only (X_ij: i before j), weights window − d + 1.
-    var cooccurrenceOptions: CooccurrenceOptions {
+    public var cooccurrenceOptions: CooccurrenceOptions {
         var o = CooccurrenceOptions(window: window, symmetric: false, weighting: .linear, memoryBytes: memoryBytes,
                                     threads: threads, tokenizer: vocabulary.tokenizer)
         o.temporaryDirectory = temporaryDirectory

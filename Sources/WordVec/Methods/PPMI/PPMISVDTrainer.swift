@@ -25,7 +25,7 @@ public struct PPMISVDTrainer: EmbeddingTrainer {
             let svd = TruncatedSVD(rank: c.dim, oversampling: c.oversampling, powerIterations: c.powerIterations,
                                    normalizer: .lu, seed: c.seed, threads: c.threads)
             let f = try svd.decompose(m)
-            progress.note(String(format: "ppmi-svd: rank %d, σ1 %.3g, σ%d %.3g (%.1f s)", c.dim, f.singularValues[0], c.dim,
+            progress.note(String(format: "ppmi-svd: rank %d, σ1 %.6g, σ%d %.6g (%.1f s)", c.dim, f.singularValues[0], c.dim,
                                  f.singularValues[c.dim - 1], Date().timeIntervalSince(started)))
             return f
         }()

@@ -34,7 +34,7 @@ public struct PPMISettings: Codable, Sendable, Equatable {
     }
 
     /// The counter's options: symmetric window, uniform weights (linear with the dynamic window).
-    func cooccurrenceOptions(threads: Int, seed: UInt64, tokenizer: TokenizerOptions) -> CooccurrenceOptions {
+    public func cooccurrenceOptions(threads: Int, seed: UInt64, tokenizer: TokenizerOptions) -> CooccurrenceOptions {
         var o = CooccurrenceOptions(window: window, symmetric: true, weighting: dynamicWindow ? .linear : .uniform,
                                     memoryBytes: memoryBytes, threads: threads, tokenizer: tokenizer)
         o.sample = sample
