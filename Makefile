@@ -43,7 +43,8 @@ demo-smoke: build
 	$(MAKE) demo CORPUS=$(SMOKE)/corpus.txt.gz EVAL=$(SMOKE)
 
 # Speed and quality against peers, each in one run (see docs/benchmarks.md).
-bench: build
+bench: deps build
+	@python3 -c 'import sklearn, scipy' 2>/dev/null || python3 -m pip install -q scikit-learn scipy
 	@bash bench/run_all.sh "$(CORPUS)" "$(EVAL)"
 
 install: build

@@ -22,7 +22,7 @@ struct HALArguments: MethodArguments {
         c.dim = model.dim
         c.window = model.window
         c.reduce = model.reduce
-        c.memoryBytes = model.memory.isFinite && model.memory < 1e7 ? Int(model.memory * 1e9) : Int.max
+        c.memoryBytes = memoryBytes(gigabytes: model.memory)
         c.seed = model.seed
         return c
     }

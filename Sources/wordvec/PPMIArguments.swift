@@ -96,7 +96,7 @@ struct PPMIOptions: ParsableArguments {
         s.sample = sample
         s.cds = cds
         s.shift = shift
-        s.memoryBytes = memory.isFinite && memory < 1e7 ? Int(memory * 1e9) : Int.max
+        s.memoryBytes = memoryBytes(gigabytes: memory)
         return s
     }
 }
