@@ -111,7 +111,7 @@ final class TfIdfLSATests: TempDirTestCase {
         XCTAssertEqual(both.status, 64, both.stderr)
     }
 
-    static func lsa(_ path: String, dim: Int, eig: Double = 1, minCount: Int = 3, powerIterations: Int = 2) throws -> Embeddings {
+    static func lsa(_ path: String, dim: Int, eig: Double = 1, minCount: Int = 3, powerIterations: Int = 5) throws -> Embeddings {
         var c = LSAConfig()
         c.vocabulary.minCount = minCount
         c.dim = dim
