@@ -173,3 +173,24 @@ final class TfIdfLSATests: TempDirTestCase {
         (0..<e.dim).map { j in (0..<e.count).map { e.vectors[$0 * e.dim + j] * e.vectors[$0 * e.dim + j] }.reduce(0, +).squareRoot() }
     }
 }
+
+final class CountDocumentConfigTests: XCTestCase {
+    func roundTrip<C: TrainerConfig & Equatable>(_ c: C) throws -> C {
+        try JSONDecoder().decode(C.self, from: JSONEncoder().encode(c))
+    }
+
+    func testConfigsRoundTripThroughJSONWithReadableDocuments() throws {
+        var t = TfIdfConfig()
+        t.weighting.documents = .chunks(1000); t.weighting.tf = .log; t.weighting.idf = .plain; t.weighting.documentNorm = .none
+        var l = LSAConfig()
+        l.weighting.documents = .paragraphs; l.eig = 0.5; l.powerIterations = 3
+        var r = RandomIndexingConfig()
+        r.permutation = .order; r.nonzeros = 4
+        XCTAssertEqual(try roundTrip(t), t)
+        XCTAssertEqual(try roundTrip(l), l)
+        XCTAssertEqual(try roundTrip(r), r)
+        let json = try TrainingOutputs.configJSON(t)
+        XCTAssertTrue(json.contains("\"documents\" : \"chunks:1000\""), json)
+        XCTAssertTrue(try TrainingOutputs.configJSON(r).contains("\"method\" : \"random-indexing\""))
+    }
+}

@@ -83,3 +83,20 @@ public struct TfIdfOptions: Codable, Sendable, Equatable {
         }
     }
 }
+
+/// `DocumentMode` in a config file as its command-line spelling (`"lines"`, `"chunks:1000"`).
+extension DocumentMode {
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let mode = DocumentMode(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "expected lines, paragraphs or chunks:N, found '\(text)'"))
+        }
+        self = mode
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
