@@ -34,7 +34,9 @@ for run in "${RUNS[@]}"; do
   fi
   out="$OUT/lineage_$name.$ext"
   # shellcheck disable=SC2086
-  timed "lineage_$name" "$WORDVEC" train --method "$method" "$CORPUS_TXT" $flags "${COMMON[@]}" -o "$out"
+  if ! timed "lineage_$name" "$WORDVEC" train --method "$method" "$CORPUS_TXT" $flags "${COMMON[@]}" -o "$out"; then
+    echo "lineage: $name failed (flags: $flags); left out of the table" >&2; continue
+  fi
   echo "| $name | \`$flags\` | $(wall_of "lineage_$name") | $(rss_mib_of "lineage_$name") | $(head -c 60 "$out" | head -1) |"
   files+=("$out"); names+=(--name "$name")
 done
