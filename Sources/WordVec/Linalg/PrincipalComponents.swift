@@ -38,8 +38,9 @@ public struct PrincipalComponents: Sendable, Equatable {
         let scale = 1 / Float(m - 1)
         for i in covariance.values.indices { covariance.values[i] *= scale }
         let (values, vectors) = try LAPACK.symmetricEigen(covariance, largest: k)
-        var rows = vectors.transposed() // k × d, increasing eigenvalue
-        rows = DenseMatrix(rows: (0..<k).reversed().map { Array(rows.row($0)) })
+        let increasing = vectors.transposed() // k × d, increasing eigenvalue
+        var rows = DenseMatrix(rowCount: k, columnCount: d,
+                               values: Array((0..<k).reversed().map { increasing.row($0) }.joined()))
         PrincipalComponents.fixSigns(&rows)
         self.mean = mean
         components = rows
