@@ -15,8 +15,9 @@ struct TrainRun {
             throw ValidationError("--save-context: \(config.method) has no per-word context vectors with these settings")
         }
         let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
-        let vectors = try vectorPath(method: config.method, format: flags.format ?? (config.writesSparseVectors ? .sparse : nil))
-        let outputs = TrainingOutputs(vectors: vectors, format: flags.format, context: flags.saveContext,
+        let format = flags.format ?? (config.writesSparseVectors ? TrainRun.sparseUnlessNamed(flags.output) : nil)
+        let vectors = try vectorPath(method: config.method, format: format)
+        let outputs = TrainingOutputs(vectors: vectors, format: format, context: flags.saveContext,
                                       vocabulary: arguments.vocabulary.saveVocab)
         // A bad or clashing path fails now, not after the training.
         do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
@@ -25,6 +26,13 @@ struct TrainRun {
         let corpus = try Corpus(path: arguments.corpus.corpus)
         let model = try arguments.train(corpus, progress: progress)
         try outputs.write(model)
+    }
+
+    /// Sparse vectors are written as sparse text unless `-o` names a dense format by its
+    /// extension (`.vec`, `.bin`, `.txt`).
+    private static func sparseUnlessNamed(_ output: String?) -> VectorFormat? {
+        guard let output else { return .sparse }
+        return [".vec", ".bin", ".txt"].contains(where: { output.hasSuffix($0) }) ? nil : .sparse
     }
 
     /// `-o`, or the default name, which must not exist unless `--force`.

@@ -27,11 +27,11 @@ public protocol TrainerConfig: Codable, Sendable {
     var seed: UInt64 { get set }
     /// Whether the method trains per-word context vectors (`--save-context`, `--vectors context|sum`).
     var hasContextVectors: Bool { get }
+    /// Whether the word vectors are sparse (tf-idf, PPMI): written as sparse text unless asked
+    /// otherwise (default false).
+    var writesSparseVectors: Bool { get }
     /// Checks every option; throws `WordVecError.invalidArgument` naming the flag.
     func validate() throws
-    /// Whether the word vectors are sparse (one dimension per context word or document): their
-    /// default file is `CORPUS.METHOD.sparse`, in the sparse vector format.
-    var writesSparseVectors: Bool { get }
 }
 
 extension TrainerConfig {

@@ -72,7 +72,11 @@ public struct TrainingOutputs: Sendable {
         if context != nil && model.context == nil {
             throw WordVecError.invalidArgument("--save-context: \(model.config.method) has no context vectors")
         }
-        try VectorFileWriter.write(model.vectors, to: vectors, format: format ?? TrainingOutputs.impliedFormat(model.vectors, vectors))
+        let chosen = format ?? VectorFormat.fromExtension(vectors)
+        if case .sparse(let s) = model.vectors, chosen != .sparse, s.count * s.dim > TrainingOutputs.maxDensifiedValues {
+            throw WordVecError.invalidArgument("\(vectors): \(model.config.method) vectors are sparse with \(s.dim) dimensions; written densely (\(chosen.rawValue)) they would hold \(s.count) × \(s.dim) values: write sparse text (a .sparse name or --format sparse)")
+        }
+        try VectorFileWriter.write(model.vectors, to: vectors, format: chosen)
         if let context, let contextVectors = model.context {
             try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
         }
@@ -83,13 +87,8 @@ public struct TrainingOutputs: Sendable {
         }
     }
 
-    /// The format of a file written without `--format`: from the extension, except that sparse
-    /// vectors stay sparse unless the name asks for a dense format (`.vec`, `.bin`, `.txt`):
-    /// densifying one dimension per context word would be vocabulary² floats.
-    static func impliedFormat(_ v: WordVectors, _ path: String) -> VectorFormat {
-        if case .sparse = v, ![".vec", ".bin", ".txt"].contains(where: { path.hasSuffix($0) }) { return .sparse }
-        return VectorFormat.fromExtension(path)
-    }
+    /// The most values a sparse result is expanded to for a dense format (2^28 floats, 1 GiB).
+    static let maxDensifiedValues = 1 << 28
 
     /// The config as pretty, key-sorted JSON with the method's name added as `"method"`.
     public static func configJSON(_ config: some TrainerConfig) throws -> String {
