@@ -5,7 +5,7 @@ import WordVec
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "One table across vector files: analogy sem/syn/total, each similarity set, vocabulary size, dim.",
+        abstract: "One table across vector files: analogy sem/syn/total, each similarity set, vocabulary size, dim, file size.",
         discussion: """
         Methods are rows (named after their files, or --name). Markdown by default, --json for machines, \
         --svg FILE for a grouped bar chart. Analogy and similarity settings are those of `wordvec analogy` and \
@@ -81,7 +81,8 @@ struct CompareCommand: ParsableCommand {
                 return r
             }
             let rowName = name.isEmpty ? (file as NSString).lastPathComponent : name[i]
-            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, analogy: a, similarity: s)
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, bytes: bytes, analogy: a, similarity: s)
             progress.update(fraction: Double(i + 1) / Double(files.count), detail: "\(rowName) done (\(i + 1)/\(files.count))")
         }
         if let svg {
