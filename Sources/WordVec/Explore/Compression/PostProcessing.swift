@@ -19,7 +19,9 @@ public enum PostProcessing {
     /// x_i − μ for every row, μ the mean row (n × d → n × d).
     public static func centered(_ e: Embeddings) throws -> Embeddings {
         try needRows(e, "--center")
-        return try allButTheTop(e, remove: 0)
+        var m = matrix(e)
+        PrincipalComponents.subtract(PrincipalComponents.columnMeans(m), fromRowsOf: &m)
+        return try embeddings(m, words: e.words)
     }
 
     /// All-but-the-top (Mu & Viswanath 2018, Algorithm 1): subtract the mean row, then remove
@@ -29,6 +31,7 @@ public enum PostProcessing {
     public static func allButTheTop(_ e: Embeddings, remove d: Int) throws -> Embeddings {
         try needRows(e, "--abtt")
         guard d >= 0 && d <= e.dim else { throw WordVecError.invalidArgument("--abtt \(d): the vectors have \(e.dim) dimensions") }
+        if d == 0 { return try centered(e) }
         let pca = try PrincipalComponents(fitting: matrix(e), components: d)
         return try embeddings(pca.removingComponents(from: matrix(e)), words: e.words)
     }
