@@ -71,5 +71,17 @@ public struct BarChartSVG {
         return s
     }
 
-    private func xml(_ text: String) -> String { Markup.escape(text) }
+    private func xml(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
 }

@@ -39,7 +39,7 @@ public struct NormRankPlotSVG {
         let width = left + w + 20 + legendWidth, height = top + h + 46
         var s = "<svg class=\"norm-rank\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\" font-size=\"11\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        s += "<text x=\"\(f(left + w / 2))\" y=\"20\" text-anchor=\"middle\" font-size=\"14\">\(Markup.escape(title))</text>\n"
+        s += "<text x=\"\(f(left + w / 2))\" y=\"20\" text-anchor=\"middle\" font-size=\"14\">\(XMLText.escaped(title))</text>\n"
         for d in 0...Int(xMax) {
             s += "<line x1=\"\(f(x(Double(d))))\" y1=\"\(f(top))\" x2=\"\(f(x(Double(d))))\" y2=\"\(f(top + h))\" stroke=\"#ddd\"/>\n"
             s += "<text x=\"\(f(x(Double(d))))\" y=\"\(f(top + h + 16))\" text-anchor=\"middle\">\(Int(pow(10, Double(d))))</text>\n"
@@ -54,10 +54,10 @@ public struct NormRankPlotSVG {
         for (k, (name, points)) in lines.enumerated() {
             let colour = BarChartSVG.palette[k % BarChartSVG.palette.count]
             let path = points.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
-            s += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(path)\"><title>\(Markup.escape(name))</title></polyline>\n"
+            s += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(path)\"><title>\(XMLText.escaped(name))</title></polyline>\n"
             let ly = top + Double(k) * 18
             s += "<rect x=\"\(f(left + w + 20))\" y=\"\(f(ly))\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>\n"
-            s += "<text x=\"\(f(left + w + 38))\" y=\"\(f(ly + 10))\">\(Markup.escape(name))</text>\n"
+            s += "<text x=\"\(f(left + w + 38))\" y=\"\(f(ly + 10))\">\(XMLText.escaped(name))</text>\n"
         }
         return s + "</svg>\n"
     }

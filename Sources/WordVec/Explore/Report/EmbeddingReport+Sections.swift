@@ -53,7 +53,7 @@ extension EmbeddingReport {
         for w in words {
             let lists = entries.map { e in e.neighbors.first { $0.word == w || $0.word == w.lowercased() } }
             guard lists.contains(where: { $0 != nil }) else { continue }
-            s += "<h3>\(Markup.escape(w))</h3>\n"
+            s += "<h3>\(XMLText.escaped(w))</h3>\n"
             let rows = (0..<options.neighbors).map { i in
                 lists.map { l -> String in
                     guard let l, i < l.found.count else { return "" }
@@ -78,7 +78,7 @@ extension EmbeddingReport {
         s += HTMLPage.table(["method", "accuracy, inputs excluded", "accuracy, inputs kept", "nearest is an input", "questions"],
                             rows, numeric: [1, 2, 3, 4], className: "exclusion")
         for e in entries where !e.exclusion.isEmpty {
-            s += "<h3>\(Markup.escape(e.name))</h3>\n"
+            s += "<h3>\(XMLText.escaped(e.name))</h3>\n"
             s += HTMLPage.table(["question", "expected", "answer (inputs excluded)", "answer (inputs kept)"],
                                 e.exclusion.map { ["\($0.a) : \($0.b) :: \($0.c) : ?", $0.expected, $0.excluded, $0.kept] },
                                 className: "exclusion-examples")
@@ -89,7 +89,7 @@ extension EmbeddingReport {
     func biasSection() -> String {
         var s = HTMLPage.note("Gender direction: first principal component of the definitional pairs (Bolukbasi et al. 2016); projection > 0 leans to she. WEAT effect sizes and one-sided permutation p-values (Caliskan et al. 2017). Defaults from the papers; see docs/explore.md.")
         for e in entries {
-            s += "<h3>\(Markup.escape(e.name))</h3>\n"
+            s += "<h3>\(XMLText.escaped(e.name))</h3>\n"
             guard let b = e.bias else { s += HTMLPage.note("Not measured: \(e.biasError ?? "no result")"); continue }
             let answers = Dictionary(b.analogies.map { ($0.word, $0.answer) }, uniquingKeysWith: { a, _ in a })
             let shown = b.occupations.count > 12 ? Array(b.occupations.prefix(6) + b.occupations.suffix(6)) : b.occupations

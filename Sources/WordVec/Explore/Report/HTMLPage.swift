@@ -38,11 +38,11 @@ public struct HTMLPage {
         var s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        s += "<title>\(Markup.escape(title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
-        s += "<header><h1>\(Markup.escape(title))</h1>\n\(intro)\n</header>\n<nav>"
-        s += sections.map { "<a href=\"#\($0.id)\">\(Markup.escape($0.title))</a>" }.joined() + "</nav>\n"
+        s += "<title>\(XMLText.escaped(title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+        s += "<header><h1>\(XMLText.escaped(title))</h1>\n\(intro)\n</header>\n<nav>"
+        s += sections.map { "<a href=\"#\($0.id)\">\(XMLText.escaped($0.title))</a>" }.joined() + "</nav>\n"
         for sec in sections {
-            s += "<section id=\"\(sec.id)\">\n<h2>\(Markup.escape(sec.title))</h2>\n\(sec.body)\n</section>\n"
+            s += "<section id=\"\(sec.id)\">\n<h2>\(XMLText.escaped(sec.title))</h2>\n\(sec.body)\n</section>\n"
         }
         return s + "</body>\n</html>\n"
     }
@@ -50,17 +50,17 @@ public struct HTMLPage {
     /// A table of text cells (all escaped); columns in `numeric` are right-aligned.
     public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], className: String? = nil) -> String {
         var s = className.map { "<table class=\"\($0)\">" } ?? "<table>"
-        s += "<thead><tr>" + header.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        s += "<thead><tr>" + header.map { "<th>\(XMLText.escaped($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for r in rows {
             s += "<tr>" + r.enumerated().map { i, c in
-                numeric.contains(i) ? "<td class=\"n\">\(Markup.escape(c))</td>" : "<td>\(Markup.escape(c))</td>"
+                numeric.contains(i) ? "<td class=\"n\">\(XMLText.escaped(c))</td>" : "<td>\(XMLText.escaped(c))</td>"
             }.joined() + "</tr>\n"
         }
         return s + "</tbody></table>\n"
     }
 
     /// A paragraph of escaped text.
-    public static func note(_ text: String) -> String { "<p class=\"note\">\(Markup.escape(text))</p>\n" }
+    public static func note(_ text: String) -> String { "<p class=\"note\">\(XMLText.escaped(text))</p>\n" }
 
     /// An SVG document made inline: its XML declaration removed.
     public static func inline(svg: String) -> String {
