@@ -15,9 +15,9 @@ all: build
 
 # The C libraries the build links (Package.swift's system-library targets), each only if missing.
 deps-build:
-	@if ! pkg-config --exists openblas lapacke libzstd libarchive 2>/dev/null; then \
+	@if ! pkg-config --exists openblas lapacke libzstd libarchive fftw3 2>/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev pkg-config zstd; fi
+	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev libfftw3-dev pkg-config zstd; fi
 
 # Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
 deps: deps-build

@@ -3,7 +3,7 @@ import Foundation
 /// `wordvec report`: one self-contained HTML page comparing vector files — scores and their bar
 /// chart, all-but-the-top before/after, geometry and the norm-against-rank plot, nearest
 /// neighbours, the analogy input-exclusion view and bias probes. Every word, file name and
-/// label is escaped (`Markup`); the page loads nothing and runs no script (`HTMLPage`).
+/// label is escaped (`XMLText`); the page loads nothing and runs no script (`HTMLPage`).
 public struct EmbeddingReport {
     public var options: ReportOptions
     public var entries: [ReportEntry] = []

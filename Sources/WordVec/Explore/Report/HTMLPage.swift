@@ -1,7 +1,7 @@
 /// One self-contained HTML page: inline CSS and SVG, no script, and a Content-Security-Policy
 /// that forbids every fetch (`default-src 'none'`), so nothing in it can run or leave the page
 /// even if a word slipped through unescaped. Sections hold markup that their builders escaped
-/// (`Markup.escape`, `HTMLPage.table`).
+/// (`XMLText.escaped`, `HTMLPage.table`).
 public struct HTMLPage {
     public struct Section {
         public var id: String
