@@ -47,21 +47,35 @@ extension EmbeddingReport {
         return s + "<div class=\"norm-rank-plot\">" + plot + "</div>\n"
     }
 
+    func mapsSection() -> String {
+        var s = HTMLPage.note("The same words in every file, unit vectors mapped to the plane by PCA, t-SNE (van der Maaten & Hinton 2008) and UMAP (McInnes et al. 2018), seeded; colours are the word groups:")
+        s += "<p class=\"legend\">" + options.mapGroups.enumerated().map { i, g in
+            "<span style=\"color:\(BarChartSVG.palette[i % BarChartSVG.palette.count])\">●</span> \(XMLText.escaped(g))"
+        }.joined(separator: " &nbsp; ") + "</p>\n"
+        for e in entries {
+            s += "<h3>\(XMLText.escaped(e.name))</h3>\n"
+            if let error = e.mapError { s += HTMLPage.note("Not drawn: \(error)"); continue }
+            s += "<div class=\"grid maps\">" + e.maps.map { "<div class=\"map\">\($0.svg)</div>" }.joined() + "</div>\n"
+        }
+        return s
+    }
+
     func neighborsSection() -> String {
         let words = options.neighborWords
-        var s = HTMLPage.note("Cosine nearest neighbours, \(options.neighbors) per word, for each file.")
+        var s = HTMLPage.note("Cosine nearest neighbours, \(options.neighbors) per word, for each file.") + "<div class=\"grid\">"
         for w in words {
             let lists = entries.map { e in e.neighbors.first { $0.word == w || $0.word == w.lowercased() } }
             guard lists.contains(where: { $0 != nil }) else { continue }
-            s += "<h3>\(XMLText.escaped(w))</h3>\n"
+            s += "<div><h3>\(XMLText.escaped(w))</h3>\n"
             let rows = (0..<options.neighbors).map { i in
                 lists.map { l -> String in
                     guard let l, i < l.found.count else { return "" }
                     return "\(l.found[i].word) \(Self.f(Double(l.found[i].similarity)))"
                 }
             }
-            s += HTMLPage.table(entries.map(\.name), rows, className: "neighbors")
+            s += HTMLPage.table(entries.map(\.name), rows, className: "neighbors") + "</div>\n"
         }
+        s += "</div>\n"
         let unknown = Array(Set(entries.flatMap(\.unknownWords))).sorted()
         if !unknown.isEmpty { s += HTMLPage.note("Words not in every file (left out where missing): " + unknown.joined(separator: " ")) }
         return s

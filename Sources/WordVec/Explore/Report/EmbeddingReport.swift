@@ -39,13 +39,10 @@ public struct EmbeddingReport {
             page.add(id: "abtt", title: "All-but-the-top: before and after", body: abttSection())
         }
         page.add(id: "geometry", title: "Geometry", body: geometrySection())
-        for (id, title, body) in extraSections { page.add(id: id, title: title, body: body) }
+        if !options.mapMethods.isEmpty { page.add(id: "maps", title: "2-D maps", body: mapsSection()) }
         page.add(id: "neighbors", title: "Nearest neighbours", body: neighborsSection())
         if !options.analogy.isEmpty { page.add(id: "analogy", title: "Analogies without input exclusion", body: exclusionSection()) }
         if options.bias { page.add(id: "bias", title: "Bias probes", body: biasSection()) }
         return page.render()
     }
-
-    /// Sections added by other parts of the report (the 2-D maps), in order: id, title, markup.
-    public var extraSections: [(String, String, String)] = []
 }

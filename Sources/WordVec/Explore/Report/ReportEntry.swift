@@ -21,6 +21,9 @@ public struct ReportEntry {
     public var norms: [Float]
     public var neighbors: [Neighbors] = []
     public var exclusion: [AnalogyExclusionExample] = []
+    /// One 2-D map of `options.mapWords` per method (SVG), or why they could not be drawn.
+    public var maps: [(method: ProjectionMethod, svg: String)] = []
+    public var mapError: String?
     public var bias: BiasReport?
     /// Why the bias probes could not run (e.g. no definitional pair in the vocabulary).
     public var biasError: String?
@@ -53,13 +56,33 @@ public struct ReportEntry {
             guard let r = wordLookup.row(w) else { continue }
             neighbors.append(Neighbors(word: e.words[r], found: try index.nearest(toRow: r, k: options.neighbors).map { (e.words[$0.row], $0.similarity) }))
         }
-        _ = wordLookup.rows(options.mapWords.map(\.word))
+        do { maps = try Self.maps(e, options: options, lookup: &wordLookup) } catch let error as WordVecError { mapError = error.description }
         unknownWords = wordLookup.unknown
         if let first = options.analogy.first {
             exclusion = AnalogyExclusionView.examples(e, questions: first.set, restrict: options.restrict, limit: options.exclusionExamples)
         }
         if options.bias {
             do { bias = try BiasReport.measure(e, file: file, options: BiasOptions()) } catch let error as WordVecError { biasError = error.description }
+        }
+    }
+
+    /// The map words found, drawn by each of `options.mapMethods`, coloured by group
+    /// (`ReportOptions.mapGroups` order), seeded and on one thread.
+    static func maps(_ e: Embeddings, options: ReportOptions, lookup: inout WordLookup) throws -> [(method: ProjectionMethod, svg: String)] {
+        var rows: [Int] = [], groups: [Int] = []
+        let groupNames = options.mapGroups
+        for (word, group) in options.mapWords {
+            guard let r = lookup.row(word), !rows.contains(r) else { continue }
+            rows.append(r)
+            groups.append(groupNames.firstIndex(of: group) ?? 0)
+        }
+        return try options.mapMethods.map { method in
+            var settings = ProjectionSettings(method: method, seed: options.seed, threads: 1)
+            settings.tsne.perplexity = min(settings.tsne.perplexity, max(2, Double(rows.count - 1) / 3))
+            let map = try WordMap(vectors: .dense(e), rows: rows, settings: settings)
+            var plot = ScatterPlotSVG(coordinates: map.coordinates, labels: map.words, clusters: groups, title: method.rawValue.uppercased())
+            (plot.width, plot.height) = (350, 320)
+            return (method, HTMLPage.inline(svg: plot.render()))
         }
     }
 

@@ -10,6 +10,8 @@ public struct ReportOptions: Sendable {
     /// The words drawn on the 2-D maps, with a group each (colours): countries, capitals,
     /// numbers, family, animals, verbs.
     public var mapWords: [(word: String, group: String)] = ReportOptions.defaultMapWords
+    /// The projections drawn for each file.
+    public var mapMethods: [ProjectionMethod] = ProjectionMethod.allCases
     /// Analogy vocabulary restriction (as `wordvec analogy`) and similarity restriction.
     public var restrict = 30_000
     public var similarityRestrict = 300_000
@@ -22,6 +24,12 @@ public struct ReportOptions: Sendable {
     public var bias = true
     public var seed: UInt64 = 1
     public init() {}
+
+    /// The groups of `mapWords`, in order of first appearance (group i gets colour i).
+    public var mapGroups: [String] {
+        var seen = Set<String>()
+        return mapWords.map(\.group).filter { seen.insert($0).inserted }
+    }
 
     public static let defaultMapWords: [(word: String, group: String)] = [
         ("countries", ["france", "germany", "italy", "spain", "china", "japan", "russia", "india"]),
