@@ -1,5 +1,6 @@
 # wordvec: build, test, demo, bench. Every target installs what it needs first, so each works on
-# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim (deps).
+# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim and
+# chromium (deps; the report test renders a page in headless Chromium).
 PREFIX ?= /usr/local
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN := .build/release/wordvec
@@ -22,6 +23,7 @@ deps-build:
 # Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 build: deps-build
 	$(SWIFT) build -c release

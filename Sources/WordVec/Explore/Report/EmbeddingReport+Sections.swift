@@ -102,9 +102,10 @@ extension EmbeddingReport {
 
     func biasSection() -> String {
         var s = HTMLPage.note("Gender direction: first principal component of the definitional pairs (Bolukbasi et al. 2016); projection > 0 leans to she. WEAT effect sizes and one-sided permutation p-values (Caliskan et al. 2017). Defaults from the papers; see docs/explore.md.")
+        s += "<div class=\"grid\">"
         for e in entries {
-            s += "<h3>\(XMLText.escaped(e.name))</h3>\n"
-            guard let b = e.bias else { s += HTMLPage.note("Not measured: \(e.biasError ?? "no result")"); continue }
+            s += "<div><h3>\(XMLText.escaped(e.name))</h3>\n"
+            guard let b = e.bias else { s += HTMLPage.note("Not measured: \(e.biasError ?? "no result")") + "</div>"; continue }
             let answers = Dictionary(b.analogies.map { ($0.word, $0.answer) }, uniquingKeysWith: { a, _ in a })
             let shown = b.occupations.count > 12 ? Array(b.occupations.prefix(6) + b.occupations.suffix(6)) : b.occupations
             s += HTMLPage.table(["occupation", "projection", "he : X :: she : ?"],
@@ -114,7 +115,8 @@ extension EmbeddingReport {
                                 b.weat.map { [$0.name, Self.f($0.effectSize), String(format: "%.4g", $0.pValue), $0.sizes.map(String.init).joined(separator: " ")] },
                                 numeric: [1, 2], className: "weat")
             if !b.unknownWords.isEmpty { s += HTMLPage.note("Unknown words (left out): " + b.unknownWords.joined(separator: " ")) }
+            s += "</div>\n"
         }
-        return s
+        return s + "</div>\n"
     }
 }
