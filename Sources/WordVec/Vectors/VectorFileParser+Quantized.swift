@@ -5,7 +5,7 @@ extension VectorFileParser {
     /// D little-endian float32 scales and a newline, then N records `word␠code\n` with a code of
     /// D bytes (int8) or ⌈D/8⌉ bytes (binary). See docs/formats.md.
     mutating func parseQuantized(expected: Int, dim: Int, scheme: QuantizationScheme) throws -> QuantizedVectors {
-        guard pos + 4 * dim + 1 <= count else { throw fail("truncated: the \(dim) scales of a \(scheme.rawValue) file are missing", line: 2) }
+        guard pos + 4 * dim + 1 <= count else { throw fail("truncated: the \(dim) scales of the \(scheme.rawValue) file are missing", line: 2) }
         var scales = [Float](repeating: 0, count: dim)
         scales.withUnsafeMutableBytes { _ = memcpy($0.baseAddress!, p + pos, 4 * dim) }
         if let bad = scales.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
