@@ -41,13 +41,12 @@ final class FFTPlans: @unchecked Sendable {
         let k = reals[4]
         k.update(repeating: 0, count: m * m)
         for a in 0..<side {
+            let da = Double(a) * spacing, ra = (m - a) % m
             for b in 0..<side {
-                let da = Double(a) * spacing, db = Double(b) * spacing
+                let db = Double(b) * spacing, rb = (m - b) % m
                 let q = 1 / (1 + da * da + db * db)
                 let v = q * q
-                for (ra, rb) in [(a, b), ((m - a) % m, b), (a, (m - b) % m), ((m - a) % m, (m - b) % m)] {
-                    k[ra * m + rb] = v
-                }
+                k[a * m + b] = v; k[ra * m + b] = v; k[a * m + rb] = v; k[ra * m + rb] = v
             }
         }
         fftw_execute_dft_r2c(forward, k, spectra[4])

@@ -26,13 +26,7 @@ struct NNDescent {
         var idx = [Int32](repeating: -1, count: n * k)
         var flags = [Bool](repeating: true, count: n * k)
         try points.values.withUnsafeBufferPointer { xb in
-            let x = xb.baseAddress!
-            func distance(_ a: Int, _ b: Int) -> Float {
-                var s: Float = 0
-                let pa = x + a * d, pb = x + b * d
-                for c in 0..<d { let t = pa[c] - pb[c]; s += t * t }
-                return s
-            }
+            let distance = Distance(x: xb.baseAddress!, d: d)
             try dist.withUnsafeMutableBufferPointer { db in
                 try idx.withUnsafeMutableBufferPointer { ib in
                     try flags.withUnsafeMutableBufferPointer { fb in
@@ -57,6 +51,18 @@ struct NNDescent {
             }
         }
         return NeighborGraph(count: n, k: k, indices: idx, distances: dist.map { max($0, 0).squareRoot() })
+    }
+
+    /// Squared Euclidean distance between rows of the points.
+    struct Distance: @unchecked Sendable {
+        let x: UnsafePointer<Float>
+        let d: Int
+        @inline(__always) func callAsFunction(_ a: Int, _ b: Int) -> Float {
+            var s: Float = 0
+            let pa = x + a * d, pb = x + b * d
+            for c in 0..<d { let t = pa[c] - pb[c]; s += t * t }
+            return s
+        }
     }
 
     /// The n heaps over shared storage.
@@ -94,11 +100,11 @@ struct NNDescent {
     /// The local join: every pair of new candidates, and every new–old pair, of each point;
     /// returns how many neighbour lists changed.
     private func join(_ heaps: Heaps, fresh: [[Int32]], old: [[Int32]], points n: Int,
-                      distance: (Int, Int) -> Float) throws -> Int {
+                      distance dist: Distance) throws -> Int {
         let bounds = (0..<n).map { heaps.dist[$0 * k] }        // the heap tops at the round's start
         let block = 256, blocks = (n + block - 1) / block
         let found = ResultsBox<[(Int32, Int32, Float)]>(count: blocks)
-        try withoutActuallyEscaping(distance) { dist in
+        do {
             try parallelFor(blocks, threads: threads) { b, _ in
                 var out = [(Int32, Int32, Float)]()
                 for i in (b * block)..<min(n, b * block + block) {

@@ -23,10 +23,10 @@ public struct NeighborGraph: Sendable, Equatable {
     /// The neighbour indices of point `i` (k values, nearest first).
     public func neighbors(of i: Int) -> ArraySlice<Int32> { indices[(i * k)..<((i + 1) * k)] }
 
-    /// The k nearest neighbours of every row of `points` (n × d), exactly for n up to
+    /// The k nearest neighbours of every row of `points` (n × d), exactly (one BLAS pass, cheaper than NN-descent at these sizes) for n up to
     /// `exactLimit` and by NN-descent beyond. k is clamped to n − 1.
     public static func build(_ points: DenseMatrix, k: Int, threads: Int, seed: UInt64,
-                             exactLimit: Int = 12_000) throws -> NeighborGraph {
+                             exactLimit: Int = 40_000) throws -> NeighborGraph {
         let k = min(k, points.rowCount - 1)
         if points.rowCount <= exactLimit { return try ExactNeighbors.graph(points, k: k, threads: threads) }
         return try NNDescent(k: k, seed: seed, threads: threads).graph(points)
