@@ -19,14 +19,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write.")
     var output: String
 
-    @Option(help: "An analogy questions file (repeatable).")
-    var analogy: [String] = []
-
-    @Option(help: "A word-similarity file (repeatable).")
-    var similarity: [String] = []
-
-    @Option(help: "A name per vector file, in order (repeatable; default: the file name).")
-    var name: [String] = []
+    @OptionGroup var sets: EvalSetOptions
 
     @Option(help: "Words whose nearest neighbours are tabled (repeatable; default: king france computer good three running).")
     var word: [String] = []
@@ -52,10 +45,7 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one vector file") }
-        if !name.isEmpty && name.count != files.count {
-            throw ValidationError("--name given \(name.count) times for \(files.count) vector files")
-        }
+        try sets.validate(files: files)
         if let abtt, abtt < 0 { throw ValidationError("--abtt must be 0 or positive") }
         if restrict < 0 { throw ValidationError("--restrict must be 0 (all) or positive") }
     }
@@ -64,15 +54,16 @@ struct ReportCommand: ParsableCommand {
         try AtomicFile.checkWritable(output)
         let progress = ProgressReporter("report", mode: quiet ? .quiet : .auto)
         var options = ReportOptions()
-        options.analogy = try analogy.map { ($0, try AnalogyQuestionSet.load($0, unicodeErrors: input.unicodeErrors)) }
-        options.similarity = try similarity.map { ($0, try WordPairSet.load($0, unicodeErrors: input.unicodeErrors)) }
+        let (analogy, similarity) = try sets.load(unicodeErrors: input.unicodeErrors)
+        options.analogy = analogy.map { (file: $0.0, set: $0.1) }
+        options.similarity = similarity.map { (file: $0.0, set: $0.1) }
         if !word.isEmpty { options.neighborWords = word }
         if let mapWords { options.mapWords = try ReportMapWords.load(mapWords) }
         (options.abtt, options.restrict, options.bias) = (abtt, restrict, !noBias)
         var report = EmbeddingReport(options: options)
         for (i, file) in files.enumerated() {
             try Interrupt.check()
-            let rowName = name.isEmpty ? (file as NSString).lastPathComponent : name[i]
+            let rowName = sets.rowName(i, file)
             try report.add(file: file, name: rowName, unicodeErrors: input.unicodeErrors)
             progress.update(fraction: Double(i + 1) / Double(files.count), detail: "\(rowName) done (\(i + 1)/\(files.count))")
         }

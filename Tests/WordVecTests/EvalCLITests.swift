@@ -76,7 +76,8 @@ final class EvalCLITests: TempDirTestCase {
         XCTAssertEqual(lines[0], "| method | questions sem | questions syn | questions total | pairs rho | vocabulary | dim | size |")
         XCTAssertTrue(lines[2].hasPrefix("| fixture.vec | "))
         XCTAssertTrue(lines[3].hasPrefix("| other.vec | "))
-        XCTAssertTrue(lines[2].hasSuffix(" | 238 | 24 |"), String(lines[2]))
+        let size = try FileManager.default.attributesOfItem(atPath: vec)[.size] as? Int
+        XCTAssertTrue(lines[2].hasSuffix(" | 238 | 24 | \(ComparisonTable.formatBytes(size)) |"), String(lines[2]))
 
         let data = try XCTUnwrap(FileManager.default.contents(atPath: svg))
         let counter = RectCounter()

@@ -8,29 +8,33 @@ final class ExploreCompressionTests: TempDirTestCase {
     func testABTTAndDimsMatchNumpy() throws {
         let vec = dir + "/cloud.vec"
         try VectorFileWriter.write(ExploreFixtures.cloud(n: 200, dim: 12), to: vec)
-        for args in [["--abtt", "2"], ["--dims", "5"], ["--center"]] {
-            let r = try TestSupport.run(TestSupport.binary, ["convert", vec, dir + "/out.vec"] + args)
+        let runs = [("abtt", ["--abtt", "2"]), ("dims", ["--dims", "5"]), ("center", ["--center"])]
+        for (name, args) in runs {
+            let r = try TestSupport.run(TestSupport.binary, ["convert", vec, dir + "/\(name).vec"] + args)
             XCTAssertEqual(r.status, 0, "\(args): " + r.stderr)
-            let script = ExploreFixtures.readVec + """
-            _, X = read_vec(sys.argv[1])
-            _, Y = read_vec(sys.argv[2])
-            C = X - X.mean(0)
-            w, V = np.linalg.eigh(C.T @ C / (len(X) - 1))
-            V = V[:, np.argsort(w)[::-1]]
-            op, k = sys.argv[3], int(sys.argv[4])
-            if op == '--abtt':
-                U = V[:, :k]; R = C - C @ U @ U.T
-            elif op == '--dims':
-                R = C @ V[:, :k]
-                # a principal direction's sign is arbitrary: align each column with wordvec's
-                R *= np.sign((R * Y).sum(0))
-            else:
-                R = C
-            print(json.dumps({'maxdiff': float(np.abs(R - Y).max()), 'shape': list(Y.shape)}))
-            """
-            let py = try ExploreFixtures.numpy(script, [vec, dir + "/out.vec", args[0], args.count > 1 ? args[1] : "0"])
-            XCTAssertLessThan(py["maxdiff"] as! Double, 1e-4, "\(args)")
-            XCTAssertEqual(py["shape"] as? [Int], [200, args[0] == "--dims" ? 5 : 12])
+        }
+        let script = ExploreFixtures.readVec + """
+        _, X = read_vec(sys.argv[1])
+        C = X - X.mean(0)
+        w, V = np.linalg.eigh(C.T @ C / (len(X) - 1))
+        V = V[:, np.argsort(w)[::-1]]
+        out = {}
+        _, Y = read_vec(sys.argv[2] + '/abtt.vec')
+        U = V[:, :2]
+        out['abtt'] = [float(np.abs(C - C @ U @ U.T - Y).max()), list(Y.shape)]
+        _, Y = read_vec(sys.argv[2] + '/dims.vec')
+        R = C @ V[:, :5]
+        R *= np.sign((R * Y).sum(0))   # a direction's sign is arbitrary: align each with wordvec's
+        out['dims'] = [float(np.abs(R - Y).max()), list(Y.shape)]
+        _, Y = read_vec(sys.argv[2] + '/center.vec')
+        out['center'] = [float(np.abs(C - Y).max()), list(Y.shape)]
+        print(json.dumps(out))
+        """
+        let py = try ExploreFixtures.numpy(script, [vec, dir])
+        for (name, shape) in [("abtt", [200, 12]), ("dims", [200, 5]), ("center", [200, 12])] {
+            let r = try XCTUnwrap(py[name] as? [Any])
+            XCTAssertLessThan(r[0] as! Double, 1e-4, name)
+            XCTAssertEqual(r[1] as? [Int], shape, name)
         }
     }
 
