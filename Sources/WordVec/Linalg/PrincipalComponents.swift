@@ -39,7 +39,9 @@ public struct PrincipalComponents: Sendable, Equatable {
         for i in covariance.values.indices { covariance.values[i] *= scale }
         let (values, vectors) = try LAPACK.symmetricEigen(covariance, largest: k)
         var rows = vectors.transposed() // k × d, increasing eigenvalue
-        rows = DenseMatrix(rows: (0..<k).reversed().map { Array(rows.row($0)) })
+        // k × d even for k = 0 (DenseMatrix(rows: []) would be 0 × 0, and the products below
+        // would then read past their operands in a release build).
+        rows = DenseMatrix(rowCount: k, columnCount: d, values: (0..<k).reversed().flatMap { Array(rows.row($0)) })
         PrincipalComponents.fixSigns(&rows)
         self.mean = mean
         components = rows
