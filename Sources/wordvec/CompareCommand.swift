@@ -69,8 +69,8 @@ struct CompareCommand: ParsableCommand {
                 return r
             }
             let rowName = sets.rowName(i, file)
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
-            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, bytes: bytes, analogy: a, similarity: s)
+            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, bytes: ComparisonTable.fileSize(file),
+                         analogy: a, similarity: s)
             progress.update(fraction: Double(i + 1) / Double(files.count), detail: "\(rowName) done (\(i + 1)/\(files.count))")
         }
         if let svg {

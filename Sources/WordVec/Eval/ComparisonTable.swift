@@ -87,6 +87,11 @@ public struct ComparisonTable: Encodable, Sendable {
         return kind == .accuracy ? String(format: "%.1f%%", 100 * v) : String(format: "%.3f", v)
     }
 
+    /// The size of the file at `path` in bytes, or nil (no such file, a pipe, `-`).
+    public static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    }
+
     /// A file size in binary units: `812 B`, `12.3 KiB`, `4.5 MiB`, `1.2 GiB`; `–` when unknown.
     public static func formatBytes(_ bytes: Int?) -> String {
         guard let bytes else { return "–" }

@@ -34,7 +34,7 @@ public struct ReportEntry {
     public init(vectors e: Embeddings, name: String, file: String, options: ReportOptions) throws {
         self.name = name
         self.file = file
-        bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        bytes = ComparisonTable.fileSize(file)
         vocabulary = e.count
         dim = e.dim
         var geometryOptions = GeometryOptions()
