@@ -5,13 +5,6 @@
 /// Nissim, van Noord & van der Goot 2020): the exclusion, not the vector offset, does much of the
 /// work. `AnalogyReport` counts this over a whole set (`correctKept`, `nearestIsInput`); this
 /// view shows single questions.
-public struct AnalogyExclusionExample: Codable, Sendable {
-    public var a, b, c, expected: String
-    /// The answer with a, b, c excluded (the benchmark's), and with them kept.
-    public var excluded: String
-    public var kept: String
-}
-
 public enum AnalogyExclusionView {
     /// The first question of each section whose four words are among the first `restrict` rows
     /// (exact, else lower-cased), up to `limit` questions.
