@@ -1,5 +1,6 @@
 # wordvec: build, test, demo, bench. Every target installs what it needs first, so each works on
-# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim (deps).
+# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim and
+# chromium (deps; the report test renders a page in headless Chromium).
 PREFIX ?= /usr/local
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN := .build/release/wordvec
@@ -15,13 +16,14 @@ all: build
 
 # The C libraries the build links (Package.swift's system-library targets), each only if missing.
 deps-build:
-	@if ! pkg-config --exists openblas lapacke libzstd libarchive 2>/dev/null; then \
+	@if ! pkg-config --exists openblas lapacke libzstd libarchive fftw3 2>/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev pkg-config zstd; fi
+	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev libfftw3-dev pkg-config zstd; fi
 
 # Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 build: deps-build
 	$(SWIFT) build -c release

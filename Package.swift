@@ -22,10 +22,12 @@ let package = Package(
                        providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive",
                        providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3",
+                       providers: [.apt(["libfftw3-dev"])]),
         .target(name: "CPrefetch"),
         .target(
             name: "WordVec",
-            dependencies: ["CLapack", "CZstd", "CArchive", "CPrefetch"],
+            dependencies: ["CLapack", "CZstd", "CArchive", "CFFTW", "CPrefetch"],
             swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", targetCPU], .when(configuration: .release))]
         ),
         .executableTarget(

@@ -71,17 +71,5 @@ public struct BarChartSVG {
         return s
     }
 
-    private func xml(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    private func xml(_ text: String) -> String { XMLText.escaped(text) }
 }
