@@ -1,5 +1,6 @@
 # wordvec: build, test, demo, bench. Every target installs what it needs first, so each works on
-# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim (deps).
+# a fresh machine: `build` the Debian -dev packages (deps-build), `test` and `demo` also gensim and
+# chromium (deps; the report test renders a page in headless Chromium).
 PREFIX ?= /usr/local
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN := .build/release/wordvec
@@ -23,6 +24,7 @@ deps-build:
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
 	@command -v rsvg-convert >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin)   # plot's PNG test
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 build: deps-build
 	$(SWIFT) build -c release
@@ -44,7 +46,8 @@ demo-smoke: build
 	$(MAKE) demo CORPUS=$(SMOKE)/corpus.txt.gz EVAL=$(SMOKE)
 
 # Speed and quality against peers, each in one run (see docs/benchmarks.md).
-bench: build
+bench: deps build
+	@python3 -c 'import sklearn, scipy' 2>/dev/null || python3 -m pip install -q scikit-learn scipy
 	@bash bench/run_all.sh "$(CORPUS)" "$(EVAL)"
 
 install: build

@@ -5,7 +5,7 @@ import WordVec
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "One table across vector files: analogy sem/syn/total, each similarity set, vocabulary size, dim.",
+        abstract: "One table across vector files: analogy sem/syn/total, each similarity set, vocabulary size, dim, file size.",
         discussion: """
         Methods are rows (named after their files, or --name). Markdown by default, --json for machines, \
         --svg FILE for a grouped bar chart. Analogy and similarity settings are those of `wordvec analogy` and \
@@ -17,14 +17,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Vector files to compare.")
     var files: [String]
 
-    @Option(help: "An analogy questions file (repeatable).")
-    var analogy: [String] = []
-
-    @Option(help: "A word-similarity file (repeatable).")
-    var similarity: [String] = []
-
-    @Option(help: "A row name per vector file, in order (repeatable; default: the file name).")
-    var name: [String] = []
+    @OptionGroup var sets: EvalSetOptions
 
     @Option(help: "Analogy method: add (3CosAdd) or mul (3CosMul).")
     var method: AnalogyMethod = .add
@@ -50,21 +43,16 @@ struct CompareCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one vector file") }
-        if !name.isEmpty && name.count != files.count {
-            throw ValidationError("--name given \(name.count) times for \(files.count) vector files")
-        }
+        try sets.validate(files: files)
         if restrict < 0 || similarityRestrict < 0 { throw ValidationError("restrictions must be 0 (all) or positive") }
     }
 
     func run() throws {
         if let svg { try AtomicFile.checkWritable(svg) }   // fail before evaluating every file
         let progress = ProgressReporter("compare", mode: quiet ? .quiet : .auto)
-        // Parse every evaluation file first: a bad one fails before any vectors are loaded.
-        let questionSets = try analogy.map { ($0, try AnalogyQuestionSet.load($0, unicodeErrors: input.unicodeErrors)) }
-        let pairSets = try similarity.map { ($0, try WordPairSet.load($0, unicodeErrors: input.unicodeErrors)) }
+        let (questionSets, pairSets) = try sets.load(unicodeErrors: input.unicodeErrors)
         var table = ComparisonTable()
-        table.columns = ComparisonTable.columns(analogy: questionSets.map { (file: $0.0, set: $0.1) }, similarity: similarity)
+        table.columns = ComparisonTable.columns(analogy: questionSets.map { (file: $0.0, set: $0.1) }, similarity: sets.similarity)
         for (i, file) in files.enumerated() {
             try Interrupt.check()
             let v = try VectorSet.load(file, unicodeErrors: input.unicodeErrors).vectors
@@ -80,8 +68,9 @@ struct CompareCommand: ParsableCommand {
                 r.vectorsFile = file
                 return r
             }
-            let rowName = name.isEmpty ? (file as NSString).lastPathComponent : name[i]
-            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, analogy: a, similarity: s)
+            let rowName = sets.rowName(i, file)
+            table.addRow(name: rowName, file: file, vocabulary: v.words.count, dim: v.dim, bytes: ComparisonTable.fileSize(file),
+                         analogy: a, similarity: s)
             progress.update(fraction: Double(i + 1) / Double(files.count), detail: "\(rowName) done (\(i + 1)/\(files.count))")
         }
         if let svg {

@@ -5,7 +5,12 @@ import WordVec
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a vector file between formats (.vec text, word2vec .bin, GloVe text, sparse text)."
+        abstract: "Convert a vector file between formats (.vec text, word2vec .bin, GloVe text, sparse text, quantized), optionally post-processed or compressed.",
+        discussion: """
+        Steps run in this order, each only when asked: --center, --abtt D, --dims K, --debias, --normalize, \
+        --quantize. With --quantize the output is wordvec's quantized format (docs/formats.md), unless --to \
+        names a float format: then the floats the codes stand for are written, for other tools. See docs/explore.md.
+        """
     )
 
     @Argument(help: "The input vector file (format detected).")
@@ -19,14 +24,69 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var reading: InputOptions
 
+    @Flag(help: "Subtract the mean vector from every vector.")
+    var center = false
+
+    @Option(help: "All-but-the-top (Mu & Viswanath 2018): subtract the mean and remove the top D principal directions (about dim/100).")
+    var abtt: Int?
+
+    @Option(help: "Keep the top K principal directions: every vector becomes its K coordinates on them (PCA, not prefix truncation).")
+    var dims: Int?
+
+    @Flag(help: "Hard debiasing (Bolukbasi et al. 2016): neutralize the gender direction in gender-neutral words, equalize the equalize pairs; output is unit length.")
+    var debias = false
+
+    @Option(help: "Definitional pairs for --debias, one `female male` pair a line (default: the paper's ten).")
+    var debiasPairs: String?
+
+    @Option(help: "Equalize pairs for --debias, one pair a line (default: the paper's list).")
+    var debiasEqualize: String?
+
+    @Option(help: "Gender-specific words --debias leaves alone, besides the pairs' words (default: from the paper's seed list).")
+    var debiasSpecific: String?
+
     @Flag(help: "Scale every vector to unit length.")
     var normalize = false
 
+    @Option(help: "Quantize: int8 (one byte a value, per-dimension scale) or binary (one sign bit a value, per-dimension scale).")
+    var quantize: QuantizationScheme?
+
+    func validate() throws {
+        if let abtt, abtt < 0 { throw ValidationError("--abtt must be 0 or positive") }
+        if let dims, dims < 1 { throw ValidationError("--dims must be positive") }
+        if !debias && (debiasPairs != nil || debiasEqualize != nil || debiasSpecific != nil) {
+            throw ValidationError("--debias-pairs, --debias-equalize and --debias-specific need --debias")
+        }
+        if quantize != nil && to == .sparse { throw ValidationError("--quantize writes its own format or dense floats, not sparse") }
+    }
+
     func run() throws {
         var v = try VectorFileReader.read(input, unicodeErrors: reading.unicodeErrors)
+        if center { v = .dense(try PostProcessing.centered(v.dense)) }
+        if let abtt { v = .dense(try PostProcessing.allButTheTop(v.dense, remove: abtt)) }
+        if let dims { v = .dense(try PostProcessing.principalDirections(v.dense, keep: dims)) }
+        if debias { v = .dense(try debiased(v.dense)) }
         if normalize { v = .dense(v.dense.normalized()) }
+        if let quantize {
+            let q = QuantizedVectors(quantizing: v.dense, scheme: quantize)
+            if let to { return try VectorFileWriter.write(q.dequantized(), to: output, format: to) }
+            return try QuantizedVectorFile.write(q, to: output)
+        }
         try VectorFileWriter.write(v, to: output, format: to ?? VectorFormat.fromExtension(output))
+    }
+
+    private func debiased(_ e: Embeddings) throws -> Embeddings {
+        var method = HardDebias()
+        if let debiasPairs { method.definitional = try WordListFile.pairs(debiasPairs) }
+        if let debiasEqualize { method.equalize = try WordListFile.pairs(debiasEqualize) }
+        if let debiasSpecific { method.genderSpecific = try WordListFile.words(debiasSpecific) }
+        let (out, summary) = try method.apply(to: e)
+        var line = "debias: \(summary.neutralized) words neutralized, \(summary.equalized) pairs equalized"
+        if !summary.unknown.isEmpty { line += "; definitional words not in the vectors: " + summary.unknown.joined(separator: " ") }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        return out
     }
 }
 
 extension VectorFormat: ExpressibleByArgument {}
+extension QuantizationScheme: ExpressibleByArgument {}

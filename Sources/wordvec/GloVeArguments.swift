@@ -27,7 +27,7 @@ struct GloVeArguments: MethodArguments {
         c.weightPower = model.weightPower
         c.eta = model.eta
         c.seed = model.seed
-        c.memoryBytes = model.memory.isFinite && model.memory < 1e7 ? Int(model.memory * 1e9) : Int.max
+        c.memoryBytes = memoryBytes(gigabytes: model.memory)
         c.output = model.vectors
         return c
     }

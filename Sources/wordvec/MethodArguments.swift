@@ -24,3 +24,9 @@ extension MethodArguments {
         return c
     }
 }
+
+/// The bytes of a `--memory GB` flag (glove, ppmi, ppmi-svd, hal); a value too large to be
+/// meant (or infinite) means no limit. The config's `validate()` checks the range.
+func memoryBytes(gigabytes: Double) -> Int {
+    gigabytes.isFinite && gigabytes < 1e7 ? Int(gigabytes * 1e9) : Int.max
+}

@@ -15,8 +15,9 @@ struct TrainRun {
             throw ValidationError("--save-context: \(config.method) has no per-word context vectors with these settings")
         }
         let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
-        let vectors = try vectorPath(method: config.method)
-        let outputs = TrainingOutputs(vectors: vectors, format: flags.format, context: flags.saveContext,
+        let format = flags.format ?? (config.writesSparseVectors ? TrainRun.sparseUnlessNamed(flags.output) : nil)
+        let vectors = try vectorPath(method: config.method, format: format)
+        let outputs = TrainingOutputs(vectors: vectors, format: format, context: flags.saveContext,
                                       vocabulary: arguments.vocabulary.saveVocab)
         // A bad or clashing path fails now, not after the training.
         do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
@@ -27,10 +28,17 @@ struct TrainRun {
         try outputs.write(model)
     }
 
+    /// Sparse vectors are written as sparse text unless `-o` names a dense format by its
+    /// extension (`.vec`, `.bin`, `.txt`).
+    private static func sparseUnlessNamed(_ output: String?) -> VectorFormat? {
+        guard let output else { return .sparse }
+        return [".vec", ".bin", ".txt"].contains(where: { output.hasSuffix($0) }) ? nil : .sparse
+    }
+
     /// `-o`, or the default name, which must not exist unless `--force`.
-    private func vectorPath(method: String) throws -> String {
+    private func vectorPath(method: String, format: VectorFormat?) throws -> String {
         if let path = arguments.output.output { return path }
-        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method, format: arguments.output.format)
+        let path = TrainingOutputs.defaultPath(corpus: arguments.corpus.corpus, method: method, format: format)
         if FileManager.default.fileExists(atPath: path) && !arguments.output.force {
             throw WordVecError.unwritable(path, "it exists; pass --force to replace it, or -o to name another file")
         }

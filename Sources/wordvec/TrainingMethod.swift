@@ -5,6 +5,9 @@ import WordVec
 /// trainer in the library, a flags type (`MethodArguments`) here, and one case below.
 enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
     case sgns, cbow, glove
+    case tfidf, lsa
+    case randomIndexing = "random-indexing"
+    case ppmi, ppmiSVD = "ppmi-svd", hal
 
     /// The flags (and help) of the method.
     var arguments: any MethodArguments.Type {
@@ -12,6 +15,12 @@ enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
         case .sgns: Word2VecArguments<SkipGramVariant>.self
         case .cbow: Word2VecArguments<CBOWVariant>.self
         case .glove: GloVeArguments.self
+        case .tfidf: TfIdfArguments.self
+        case .lsa: LSAArguments.self
+        case .randomIndexing: RandomIndexingArguments.self
+        case .ppmi: PPMIArguments.self
+        case .ppmiSVD: PPMISVDArguments.self
+        case .hal: HALArguments.self
         }
     }
 

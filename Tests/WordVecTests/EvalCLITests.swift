@@ -73,10 +73,11 @@ final class EvalCLITests: TempDirTestCase {
         XCTAssertEqual(md.status, 0, md.stderr)
         let lines = md.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 4)
-        XCTAssertEqual(lines[0], "| method | questions sem | questions syn | questions total | pairs rho | vocabulary | dim |")
+        XCTAssertEqual(lines[0], "| method | questions sem | questions syn | questions total | pairs rho | vocabulary | dim | size |")
         XCTAssertTrue(lines[2].hasPrefix("| fixture.vec | "))
         XCTAssertTrue(lines[3].hasPrefix("| other.vec | "))
-        XCTAssertTrue(lines[2].hasSuffix(" | 238 | 24 |"), String(lines[2]))
+        let size = try FileManager.default.attributesOfItem(atPath: vec)[.size] as? Int
+        XCTAssertTrue(lines[2].hasSuffix(" | 238 | 24 | \(ComparisonTable.formatBytes(size)) |"), String(lines[2]))
 
         let data = try XCTUnwrap(FileManager.default.contents(atPath: svg))
         let counter = RectCounter()

@@ -9,7 +9,8 @@ import Synchronization
 /// words before it at distances d = 1...window, weighted 1/d by default; in symmetric mode each
 /// such pair counts for both X_wc and X_cw. Line ends reset the window (as cooccur.c does);
 /// unlike word2vec's readers, long lines are not cut, so a one-line corpus has no artificial
-/// boundaries (except between the byte ranges of parallel threads).
+/// boundaries (except between the byte ranges of parallel threads). With `options.sample` > 0,
+/// frequent tokens are subsampled as word2vec does, before windowing.
 ///
 /// Memory: a dense block (`DenseRegion`) takes the frequent pairs, one add each; the other pairs
 /// go to an occurrence buffer that is radix-sorted into runs; runs stay in memory up to a
@@ -78,6 +79,7 @@ public struct CooccurrenceCounter {
         }
 
         let table = vocabulary.makeTable()
+        let subsampler = Subsampler(counts: vocabulary.counts, sample: options.sample)
         let ranges: [Range<Int64>?] = parallel ?? [nil]
         let blocks = ResultsBox<DenseCooccurrenceBlock>(count: threads)
         let tokenCounts = ResultsBox<Int>(count: threads)
@@ -86,7 +88,8 @@ public struct CooccurrenceCounter {
             let block = try DenseCooccurrenceBlock(region: region)
             let buffer = OccurrenceBuffer(capacity: bufferCapacity)
             let n = try CooccurrenceCounter.countRange(corpus, range: ranges[t], table: table, options: opts,
-                                                       weights: weights.weights, dense: block, buffer: buffer, store: store) { count in
+                                                       weights: weights.weights, subsampler: subsampler,
+                                                       dense: block, buffer: buffer, store: store) { count in
                 let total = processed.add(count, ordering: .relaxed).newValue
                 if t == 0 {
                     progress?.update(fraction: Double(total) / Double(expectedTokens),
@@ -118,10 +121,11 @@ public struct CooccurrenceCounter {
         return max(2, asked)
     }
 
-    /// Windows one byte range (or the whole corpus); returns the in-vocabulary tokens seen.
+    /// Windows one byte range (or the whole corpus); returns the in-vocabulary tokens windowed
+    /// (after subsampling). `report` gets in-vocabulary tokens read, subsampled or not.
     static func countRange(_ corpus: Corpus, range: Range<Int64>?, table: WordTable, options: CooccurrenceOptions,
-                           weights: [UInt64], dense: DenseCooccurrenceBlock, buffer: OccurrenceBuffer,
-                           store: RunStore, report: (Int) -> Void) throws -> Int {
+                           weights: [UInt64], subsampler: Subsampler, dense: DenseCooccurrenceBlock,
+                           buffer: OccurrenceBuffer, store: RunStore, report: (Int) -> Void) throws -> Int {
         let scanner = try TokenScanner(corpus: corpus, options: options.tokenizer, range: range)
         let window = options.window
         var ringSize = 1
@@ -136,6 +140,8 @@ public struct CooccurrenceCounter {
         let rowBase = dense.region.rowBase
         let cells = dense.cells.base
         let symmetric = options.symmetric
+        var rng = FastRandom(seed: options.seed &+ UInt64(range?.lowerBound ?? 0))
+        let subsampling = subsampler.enabled
         var position = 0      // tokens windowed so far (ring index)
         var inLine = 0        // tokens since the last line end
         var sinceReport = 0
@@ -146,6 +152,13 @@ public struct CooccurrenceCounter {
                 let e = table.find(scanner.token)
                 if e < 0 { continue }
                 let c = table.values[e]
+                sinceReport += 1
+                if sinceReport == 1 << 16 {
+                    try Interrupt.check()
+                    report(sinceReport)
+                    sinceReport = 0
+                }
+                if subsampling && !subsampler.keep(c, &rng) { continue }
                 let m = min(inLine, window)
                 var d = 1
                 while d <= m {
@@ -164,12 +177,6 @@ public struct CooccurrenceCounter {
                 position &+= 1
                 inLine += 1
                 tokens += 1
-                sinceReport += 1
-                if sinceReport == 1 << 16 {
-                    try Interrupt.check()
-                    report(sinceReport)
-                    sinceReport = 0
-                }
             case .lineEnd:
                 inLine = 0
             case .end:

@@ -19,6 +19,12 @@ public struct CooccurrenceOptions: Codable, Sendable, Equatable {
     /// false: left context only, X[left][right] (GloVe's -symmetric 0).
     public var symmetric = true
     public var weighting: Weighting = .harmonic
+    /// word2vec's frequent-word subsampling threshold t (`Subsampler`): each in-vocabulary token
+    /// is kept with probability (sqrt(f/t) + 1)·t/f before windowing, so dropped tokens take no
+    /// window position (as word2vec.c). 0 (the default, and GloVe's) keeps every token.
+    public var sample = 0.0
+    /// Seed of the subsampling draws (a byte range starting at offset b draws from seed + b, so results depend on the seed and the thread count only).
+    public var seed: UInt64 = 1
     /// Memory for counting (and, for GloVe, for holding the records), in bytes.
     public var memoryBytes = 4 << 30
     /// Counting threads (each reads its own byte range of a plain-file corpus).

@@ -17,6 +17,8 @@ public struct ComparisonTable: Encodable, Sendable {
         public var file: String
         public var vocabulary: Int
         public var dim: Int
+        /// The vector file's size on disk in bytes (nil: not known, e.g. a pipe).
+        public var bytes: Int?
         /// One value per column (nil: nothing covered).
         public var values: [Double?]
         public var analogy: [AnalogyReport]
@@ -24,7 +26,7 @@ public struct ComparisonTable: Encodable, Sendable {
         /// Set by the table: column titles, for the JSON `scores` object.
         var titles: [String] = []
 
-        enum CodingKeys: String, CodingKey { case name, file, vocabulary, dim, scores, analogy, similarity }
+        enum CodingKeys: String, CodingKey { case name, file, vocabulary, dim, bytes, scores, analogy, similarity }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -32,6 +34,7 @@ public struct ComparisonTable: Encodable, Sendable {
             try c.encode(file, forKey: .file)
             try c.encode(vocabulary, forKey: .vocabulary)
             try c.encode(dim, forKey: .dim)
+            try c.encodeIfPresent(bytes, forKey: .bytes)
             var scores: [String: Double?] = [:]
             for (t, v) in zip(titles, values) { scores[t] = .some(v) }
             try c.encode(scores, forKey: .scores)
@@ -61,7 +64,7 @@ public struct ComparisonTable: Encodable, Sendable {
     }
 
     /// Adds a method's row from its reports (one per evaluation file, in column order).
-    public mutating func addRow(name: String, file: String, vocabulary: Int, dim: Int,
+    public mutating func addRow(name: String, file: String, vocabulary: Int, dim: Int, bytes: Int? = nil,
                                 analogy: [AnalogyReport], similarity: [SimilarityReport]) {
         var values: [Double?] = []
         for r in analogy {
@@ -69,7 +72,7 @@ public struct ComparisonTable: Encodable, Sendable {
             values.append(r.total.accuracy)
         }
         for r in similarity { values.append(r.spearman) }
-        rows.append(Row(name: name, file: file, vocabulary: vocabulary, dim: dim, values: values,
+        rows.append(Row(name: name, file: file, vocabulary: vocabulary, dim: dim, bytes: bytes, values: values,
                         analogy: analogy, similarity: similarity, titles: columns.map(\.title)))
     }
 
@@ -84,15 +87,32 @@ public struct ComparisonTable: Encodable, Sendable {
         return kind == .accuracy ? String(format: "%.1f%%", 100 * v) : String(format: "%.3f", v)
     }
 
+    /// The size of the file at `path` in bytes, or nil (no such file, a pipe, `-`).
+    public static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    }
+
+    /// A file size in binary units: `812 B`, `12.3 KiB`, `4.5 MiB`, `1.2 GiB`; `–` when unknown.
+    public static func formatBytes(_ bytes: Int?) -> String {
+        guard let bytes else { return "–" }
+        var v = Double(bytes)
+        for unit in ["B", "KiB", "MiB"] {
+            if v < 1024 { return unit == "B" ? "\(bytes) B" : String(format: "%.1f ", v) + unit }
+            v /= 1024
+        }
+        return String(format: "%.1f GiB", v)
+    }
+
     /// A GitHub-flavoured Markdown table.
     public func markdown() -> String {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
-        var out = line(["method"] + columns.map { cell($0.title) } + ["vocabulary", "dim"])
-        out += "|---|" + String(repeating: "---:|", count: columns.count + 2) + "\n"
+        let sizes = rows.contains { $0.bytes != nil }
+        var out = line(["method"] + columns.map { cell($0.title) } + ["vocabulary", "dim"] + (sizes ? ["size"] : []))
+        out += "|---|" + String(repeating: "---:|", count: columns.count + (sizes ? 3 : 2)) + "\n"
         for r in rows {
             let vals = zip(r.values, columns).map { Self.format($0, $1.kind) }
-            out += line([cell(r.name)] + vals + ["\(r.vocabulary)", "\(r.dim)"])
+            out += line([cell(r.name)] + vals + ["\(r.vocabulary)", "\(r.dim)"] + (sizes ? [Self.formatBytes(r.bytes)] : []))
         }
         return out
     }

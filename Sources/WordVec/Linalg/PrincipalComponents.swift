@@ -38,8 +38,11 @@ public struct PrincipalComponents: Sendable, Equatable {
         let scale = 1 / Float(m - 1)
         for i in covariance.values.indices { covariance.values[i] *= scale }
         let (values, vectors) = try LAPACK.symmetricEigen(covariance, largest: k)
-        var rows = vectors.transposed() // k × d, increasing eigenvalue
-        rows = DenseMatrix(rows: (0..<k).reversed().map { Array(rows.row($0)) })
+        // k × d even for k = 0 (DenseMatrix(rows: []) would be 0 × 0, and the products below
+        // would then read past their operands in a release build).
+        let increasing = vectors.transposed() // k × d, increasing eigenvalue
+        var rows = DenseMatrix(rowCount: k, columnCount: d,
+                               values: Array((0..<k).reversed().map { increasing.row($0) }.joined()))
         PrincipalComponents.fixSigns(&rows)
         self.mean = mean
         components = rows

@@ -75,8 +75,12 @@ extension SparseMatrix {
 
         /// The matrix: columns sorted within each row, duplicates summed (a duplicate summing to
         /// zero stays stored as 0). Rows are sorted on `threads` threads (`runOnThreads`).
-        public func build(threads: Int = 1) -> SparseMatrix {
-            var starts = self.starts, columns = self.columns, values = self.values
+        /// Consuming: the builder's arrays become the matrix's, without a copy.
+        public consuming func build(threads: Int = 1) -> SparseMatrix {
+            var starts: [Int] = [], columns: [Int32] = [], values: [Float] = []
+            swap(&starts, &self.starts)
+            swap(&columns, &self.columns)
+            swap(&values, &self.values)
             if !filling { // Nothing counted, or the caller skipped the second pass on an empty matrix.
                 precondition(starts.allSatisfy { $0 == 0 }, "build() before startFilling()")
                 return SparseMatrix(unchecked: rowCount, columnCount, starts, [], [])

@@ -9,16 +9,17 @@ import CPrefetch
 extension SparseMatrix {
     /// A·D for a dense `columnCount × k` matrix D: the `rowCount × k` result.
     ///
-    /// Work is split into `threads` blocks of consecutive rows with about as many entries each,
-    /// run through `runOnThreads`. Each output row is summed in the same order whatever the number
-    /// of threads, so the result does not depend on it.
+    /// Work is split into `blocksPerThread` × `threads` blocks of consecutive rows with about as
+    /// many entries each, handed out one at a time (`parallelFor`), so a thread the machine stalls
+    /// does not hold the others up. Each output row is summed in the same order whatever the
+    /// number of threads, so the result does not depend on it.
     public func multiply(dense d: DenseMatrix, threads: Int = 1) -> DenseMatrix {
         precondition(d.rowCount == columnCount, "product of \(rowCount) × \(columnCount) by \(d.rowCount) × \(d.columnCount)")
         var out = DenseMatrix(rowCount: rowCount, columnCount: d.columnCount)
         let k = d.columnCount
         if k == 0 || rowCount == 0 { return out }
-        let blocks = balancedRowBlocks(max(1, min(threads, rowCount)))
-        onThreads(blocks.count, d, &out) { t, starts, cols, vals, dv, target in
+        let blocks = balancedRowBlocks(max(1, min(threads == 1 ? 1 : threads * SparseMatrix.blocksPerThread, rowCount)))
+        onThreads(blocks.count, threads: threads, d, &out) { t, starts, cols, vals, dv, target in
             for i in blocks[t] {
                 SparseMatrix.gatherRow(target + i * k, k, starts[i], starts[i + 1], cols.baseAddress!, vals, dv, cols.count)
             }
@@ -39,7 +40,7 @@ extension SparseMatrix {
         let k = d.columnCount
         if k == 0 || columnCount == 0 { return out }
         let blocks = balancedColumnBlocks(max(1, min(threads, columnCount)))
-        onThreads(blocks.count, d, &out) { t, starts, cols, vals, dv, target in
+        onThreads(blocks.count, threads: blocks.count, d, &out) { t, starts, cols, vals, dv, target in
             let (lo, hi) = (Int32(blocks[t].lowerBound), Int32(blocks[t].upperBound))
             for i in 0..<self.rowCount {
                 var p = starts[i], end = starts[i + 1]
@@ -62,16 +63,20 @@ extension SparseMatrix {
         return out
     }
 
-    /// Runs `body(t, rowStarts, columns, values, D, result)` for t in 0..<parts on threads of
-    /// their own (`runOnThreads`), over raw pointers to this matrix's arrays, D's values and the
+    /// Blocks per thread of `multiply`: enough that a stalled thread's share is picked up by the
+    /// others on a busy machine, few enough that a block is long (thousands of entries).
+    static let blocksPerThread = 16
+
+    /// Runs `body(t, rowStarts, columns, values, D, result)` for t in 0..<parts on `threads`
+    /// threads (`parallelFor`), over raw pointers to this matrix's arrays, D's values and the
     /// result's; each t must write its own rows of the result.
-    private func onThreads(_ parts: Int, _ d: DenseMatrix, _ out: inout DenseMatrix,
+    private func onThreads(_ parts: Int, threads: Int, _ d: DenseMatrix, _ out: inout DenseMatrix,
                            _ body: @escaping (Int, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafePointer<Float>,
                                               UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) {
         out.values.withUnsafeMutableBufferPointer { o in
             let target = UncheckedPointer(o.baseAddress!)
             // The body never throws, so neither does runOnThreads.
-            try! runOnThreads(parts) { t in
+            try! parallelFor(parts, threads: threads) { t, _ in
                 self.rowStarts.withUnsafeBufferPointer { starts in
                     self.columns.withUnsafeBufferPointer { cols in
                         self.values.withUnsafeBufferPointer { vals in

@@ -81,6 +81,16 @@ public struct TruncatedSVD: Sendable, Codable, Equatable {
                        times: { a.multiply($0) }, transposedTimes: { a.transposedMultiply($0) })
     }
 
+    /// The k leading singular triplets of an m × n matrix known only by its two products:
+    /// `times(X)` = A·X for an n × ℓ X (m × ℓ) and `transposedTimes(Y)` = Aᵀ·Y for an m × ℓ Y
+    /// (n × ℓ); for matrices assembled from blocks (HAL's [Xᵀ | X]) that are never formed.
+    /// Throws as `decompose(_: SparseMatrix)`.
+    public func decompose(rows m: Int, columns n: Int, times: (DenseMatrix) -> DenseMatrix,
+                          transposedTimes: (DenseMatrix) -> DenseMatrix) throws -> SVDFactors {
+        try validate(m, n)
+        return try run(m: m, n: n, times: times, transposedTimes: transposedTimes)
+    }
+
     private func validate(_ m: Int, _ n: Int) throws {
         guard rank >= 1, rank <= min(m, n) else {
             throw WordVecError.invalidArgument("truncated SVD: rank \(rank) must be between 1 and min(rows, columns) = \(min(m, n)) for a \(m) × \(n) matrix")

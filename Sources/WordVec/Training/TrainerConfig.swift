@@ -27,16 +27,25 @@ public protocol TrainerConfig: Codable, Sendable {
     var seed: UInt64 { get set }
     /// Whether the method trains per-word context vectors (`--save-context`, `--vectors context|sum`).
     var hasContextVectors: Bool { get }
+    /// Whether the word vectors are sparse (tf-idf, PPMI): written as sparse text unless asked
+    /// otherwise (default false).
+    var writesSparseVectors: Bool { get }
     /// Checks every option; throws `WordVecError.invalidArgument` naming the flag.
     func validate() throws
 }
 
 extension TrainerConfig {
     public var hasContextVectors: Bool { false }
+    public var writesSparseVectors: Bool { false }
 
     /// The checks every method shares: dimension, threads, vocabulary thresholds.
     public func validateCommon() throws {
         try Check.range("--dim", dim, 1...100_000)
+        try validateThreadsAndVocabulary()
+    }
+
+    /// The checks of methods without a `--dim` (sparse outputs: one dimension per context word).
+    public func validateThreadsAndVocabulary() throws {
         try Check.range("--threads", threads, 1...4096)
         try Check.range("--min-count", vocabulary.minCount, 1...Int.max)
         try Check.range("--max-vocab", vocabulary.maxVocab, 0...Int.max)

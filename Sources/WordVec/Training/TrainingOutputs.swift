@@ -72,7 +72,11 @@ public struct TrainingOutputs: Sendable {
         if context != nil && model.context == nil {
             throw WordVecError.invalidArgument("--save-context: \(model.config.method) has no context vectors")
         }
-        try VectorFileWriter.write(model.vectors, to: vectors, format: format ?? VectorFormat.fromExtension(vectors))
+        let chosen = format ?? VectorFormat.fromExtension(vectors)
+        if case .sparse(let s) = model.vectors, chosen != .sparse, s.count * s.dim > TrainingOutputs.maxDensifiedValues {
+            throw WordVecError.invalidArgument("\(vectors): \(model.config.method) vectors are sparse with \(s.dim) dimensions; written densely (\(chosen.rawValue)) they would hold \(s.count) × \(s.dim) values: write sparse text (a .sparse name or --format sparse)")
+        }
+        try VectorFileWriter.write(model.vectors, to: vectors, format: chosen)
         if let context, let contextVectors = model.context {
             try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
         }
@@ -82,6 +86,9 @@ public struct TrainingOutputs: Sendable {
             try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }
         }
     }
+
+    /// The most values a sparse result is expanded to for a dense format (2^28 floats, 1 GiB).
+    static let maxDensifiedValues = 1 << 28
 
     /// The config as pretty, key-sorted JSON with the method's name added as `"method"`.
     public static func configJSON(_ config: some TrainerConfig) throws -> String {

@@ -22,6 +22,21 @@ public struct SparseEmbeddings: Sendable {
         self.index = index
     }
 
+    /// The rows of a `words.count × dim` sparse matrix (row i is `words[i]`), leaving out
+    /// entries stored as 0. Throws `.invalidInput` for duplicate words (`WordIndex`).
+    public init(words: [String], matrix m: SparseMatrix) throws {
+        precondition(words.count == m.rowCount, "\(words.count) words for \(m.rowCount) rows")
+        var starts = [0], columns = [Int32](), values = [Float]()
+        columns.reserveCapacity(m.nonzeroCount)
+        values.reserveCapacity(m.nonzeroCount)
+        for i in 0..<m.rowCount {
+            let r = m.row(i)
+            for (c, v) in zip(r.columns, r.values) where v != 0 { columns.append(c); values.append(v) }
+            starts.append(columns.count)
+        }
+        try self.init(words: words, dim: m.columnCount, rowStarts: starts, columns: columns, values: values)
+    }
+
     /// Row i as a dense array of `dim` values.
     public func row(_ i: Int) -> [Float] {
         var r = [Float](repeating: 0, count: dim)

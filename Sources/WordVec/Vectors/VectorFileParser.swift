@@ -88,7 +88,8 @@ struct VectorFileParser {
     mutating func parse(format: VectorFormat?) throws -> WordVectors {
         guard let (s, e) = nextLine(), count > start else { throw fail("empty file", line: 1) }
         let head = fields(s, e)
-        let isHeader = (head.count == 2 || (head.count == 3 && text(head[2].0, head[2].1) == "sparse"))
+        let kind = head.count == 3 ? text(head[2].0, head[2].1) : nil
+        let isHeader = (head.count == 2 || kind == "sparse" || kind.flatMap(QuantizationScheme.init(rawValue:)) != nil)
             && int(head[0]) != nil && int(head[1]) != nil
         if !isHeader {
             if format == .vec || format == .bin || format == .sparse {
@@ -100,6 +101,9 @@ struct VectorFileParser {
         }
         let n = int(head[0])!, d = int(head[1])!
         guard n >= 0, d > 0 else { throw fail("the header's count and dimension must be positive", line: 1) }
+        if let kind, let scheme = QuantizationScheme(rawValue: kind) {
+            return .dense(try parseQuantized(expected: n, dim: d, scheme: scheme).dequantized())
+        }
         if head.count == 3 { return .sparse(try parseSparse(expected: n, dim: d)) }
         // Buffers are sized from the header only within what the file can hold (2 bytes a text
         // value, 4 a binary one): a wrong header must give an error, not a huge allocation.
