@@ -19,9 +19,11 @@ deps-build:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev pkg-config zstd; fi
 
-# Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
+# Also gensim, for the interoperability tests and the evaluation sets its wheel ships, and the
+# fasttext CLI (Debian package), which the fastText interoperability tests and bench run.
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
+	@command -v fasttext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fasttext)
 
 build: deps-build
 	$(SWIFT) build -c release

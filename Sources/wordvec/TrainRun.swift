@@ -17,7 +17,7 @@ struct TrainRun {
         let progress = ProgressReporter("train \(config.method)", mode: arguments.run.progressMode)
         let vectors = try vectorPath(method: config.method)
         let outputs = TrainingOutputs(vectors: vectors, format: flags.format, context: flags.saveContext,
-                                      vocabulary: arguments.vocabulary.saveVocab)
+                                      vocabulary: arguments.vocabulary.saveVocab, model: arguments.saveModel)
         // A bad or clashing path fails now, not after the training.
         do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
         catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }

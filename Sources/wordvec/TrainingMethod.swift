@@ -4,7 +4,7 @@ import WordVec
 /// The method registry: every method `wordvec train` knows, one line each. A new method is a
 /// trainer in the library, a flags type (`MethodArguments`) here, and one case below.
 enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
-    case sgns, cbow, glove
+    case sgns, cbow, glove, fasttext
 
     /// The flags (and help) of the method.
     var arguments: any MethodArguments.Type {
@@ -12,6 +12,7 @@ enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
         case .sgns: Word2VecArguments<SkipGramVariant>.self
         case .cbow: Word2VecArguments<CBOWVariant>.self
         case .glove: GloVeArguments.self
+        case .fasttext: FastTextArguments.self
         }
     }
 
