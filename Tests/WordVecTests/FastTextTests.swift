@@ -122,6 +122,44 @@ final class FastTextTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--minn 5 is larger than --maxn 4"), bad.stderr)
     }
 
+    /// `--oov compose` in analogy (an unseen inflection as c: the planted plural offset still
+    /// holds), `convert --oov-words`, and `neighbors --oov skip`.
+    func testEvaluationCommandsComposeUnknownWords() throws {
+        let dir = TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ft = try XCTUnwrap(Self.skipgram.artifact as? FastTextModel)
+        try ft.save(to: dir + "/m.bin")
+        let plural = TestSupport.syntheticCorpus.corpus.relations[2].pairs
+        var questions = ": gram-plural\n"
+        for (a, b) in plural { for (c, d) in plural where c != a { questions += "\(a) \(b) \(c)ed \(d)\n" } }
+        TestSupport.write(questions, to: dir + "/q.txt")
+        let skipped = try TestSupport.wordvec("analogy", dir + "/m.bin", dir + "/q.txt", "--json", "--quiet")
+        XCTAssertEqual(skipped.status, 0, skipped.stderr)
+        XCTAssertTrue(skipped.stdout.contains("\"covered\" : 0"), skipped.stdout)
+        let r = try TestSupport.wordvec("analogy", dir + "/m.bin", dir + "/q.txt", "--oov", "compose", "--json", "--quiet")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(report["composedWords"] as? Int, plural.count)
+        let total = try XCTUnwrap(report["total"] as? [String: Any])
+        XCTAssertEqual(total["covered"] as? Int, plural.count * (plural.count - 1))
+        XCTAssertGreaterThan(try XCTUnwrap(total["accuracy"] as? Double), 0.3, "b − a + (c + ed) lands on d: the n-grams carry the stem")
+        let plain = try TestSupport.wordvec("analogy", TestSupport.syntheticCorpus.path, dir + "/q.txt", "--oov", "compose")
+        XCTAssertNotEqual(plain.status, 0)
+
+        let words = plural.map { $0.0 + "ed" } + [ft.words[0]]
+        let c = try TestSupport.wordvec("convert", dir + "/m.bin", dir + "/out.vec", "--oov-words", "-", stdin: Data(words.joined(separator: " ").utf8))
+        XCTAssertEqual(c.status, 0, c.stderr)
+        let converted = try VectorFileReader.readDense(dir + "/out.vec")
+        XCTAssertEqual(converted.count, ft.words.count + plural.count)
+        XCTAssertEqual(converted.vector(words[0]), ft.vector(words[0]))
+        XCTAssertEqual(converted.vector(ft.words[3]), ft.vector(ft.words[3]))
+
+        let n = try TestSupport.wordvec("neighbors", dir + "/m.bin", words[0], "--oov", "skip")
+        XCTAssertEqual(n.stdout, "\(words[0]): not in the vocabulary\n")
+        let composed = try TestSupport.wordvec("neighbors", dir + "/m.bin", words[0], "-k", "3")
+        XCTAssertTrue(composed.stderr.contains("1 query word outside the vocabulary composed"), composed.stderr)
+    }
+
     func testConfigRoundTripsThroughJSON() throws {
         var c = Self.config(.cbow)
         c.bucket = 1234

@@ -34,4 +34,20 @@ public struct VectorSet: Sendable {
     /// A vector for a word outside the rows, composed from its character n-grams (fastText
     /// models only; nil otherwise or when no n-gram of the word is in the model).
     public func composed(_ word: String) -> [Float]? { model?.vector(word) }
+
+    /// The dense vectors followed by a composed vector for each of `words` that is not a row
+    /// (each once); returns the words that could not be composed (no n-gram in the model).
+    /// Throws `.invalidArgument` when the vectors are not a fastText model.
+    public func addingComposed(_ words: [String]) throws -> (vectors: Embeddings, skipped: [String]) {
+        guard let model else { throw WordVecError.invalidArgument("composing vectors for new words needs a fastText model (.bin); plain vector files cannot") }
+        let e = vectors.dense
+        var names = e.words, values = e.vectors, index = e.index, skipped: [String] = []
+        for w in words where index[w] == nil {
+            guard let v = model.vector(w) else { skipped.append(w); continue }
+            index.insert(w, row: names.count)
+            names.append(w)
+            values += v
+        }
+        return (try Embeddings(words: names, dim: e.dim, vectors: values), skipped)
+    }
 }
