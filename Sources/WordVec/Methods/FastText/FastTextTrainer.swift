@@ -17,17 +17,11 @@ public struct FastTextTrainer: EmbeddingTrainer {
         let c = config
         let threads = max(1, c.threads)
         let weights = try FastTextWeights(config: c, vocabulary: vocabulary)
-        let feed = try SentenceFeed(corpus: corpus, table: vocabulary.makeTable(), tokenizer: c.vocabulary.tokenizer,
-                                    threads: threads, epochs: c.epochs)
-        let totalWords = Double(vocabulary.keptTokens) * Double(c.epochs)
-        let loop = StreamingTrainingLoop(feed: feed, schedule: LinearDecay(start: Float(c.alpha), totalWords: totalWords),
-                                         threads: threads, progress: progress)
-        let outcome = try loop.run { t in FastTextWorker(weights: weights, config: c, seed: c.seed &+ UInt64(t) &* 0x9E37_79B9) }
-        progress.finish(String(format: "%d words x %d epochs, vocabulary %d, %d n-gram buckets, %.0fk words/s, loss by epoch %@",
-                               vocabulary.keptTokens, c.epochs, vocabulary.count, c.ngrams.bucket,
-                               totalWords / outcome.seconds / 1000, TrainedModel.lossText(outcome.losses)))
-        try TrainingCheck.requirePredictions(outcome.predictions, corpus: corpus, vocabulary: vocabulary,
-                                             readVocab: c.vocabulary.readVocab, progress: progress)
+        let outcome = try StreamingTrainingLoop.train(corpus, vocabulary: vocabulary, settings: c.vocabulary, threads: threads,
+                                                      epochs: c.epochs, alpha: c.alpha, detail: ", \(c.ngrams.bucket) n-gram buckets",
+                                                      progress: progress) { t in
+            FastTextWorker(weights: weights, config: c, seed: c.seed &+ UInt64(t) &* 0x9E37_79B9)
+        }
         let model = try FastTextModel(args: args(vocabulary: vocabulary), version: FastTextModelReader.newestVersion,
                                       words: vocabulary.words, counts: vocabulary.counts, tokens: vocabulary.corpusTokens,
                                       input: weights.input, output: weights.output, place: "the vocabulary")

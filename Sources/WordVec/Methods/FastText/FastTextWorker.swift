@@ -38,8 +38,7 @@ struct FastTextWorker: StreamingWorker {
     let gradients: UnsafeMutablePointer<Float>
     let weights: UnsafeMutablePointer<Float>
     let contextIds: UnsafeMutablePointer<Int32>
-    var kept: UnsafeMutablePointer<Int32>
-    var keptCapacity: Int
+    var kept: KeptWords
 
     var loss: Double = 0
     var lossTerms: Int = 0
@@ -64,8 +63,7 @@ struct FastTextWorker: StreamingWorker {
         gradients = .allocate(capacity: targetCapacity)
         weights = .allocate(capacity: targetCapacity)
         contextIds = .allocate(capacity: 2 * c.window)
-        keptCapacity = max(1, c.vocabulary.tokenizer.maxSentenceLength)
-        kept = .allocate(capacity: keptCapacity)
+        kept = KeptWords(capacity: c.vocabulary.tokenizer.maxSentenceLength)
     }
 
     func release() {
@@ -75,21 +73,15 @@ struct FastTextWorker: StreamingWorker {
         gradients.deallocate()
         weights.deallocate()
         contextIds.deallocate()
-        kept.deallocate()
+        kept.release()
     }
 
     /// Subsamples the sentence, then makes one update per kept position with a window drawn
     /// from 1...window, prefetching the next centre word's bag rows one step ahead.
     mutating func train(sentence: [Int32], alpha: Float) {
-        if sentence.count > keptCapacity {
-            kept.deallocate()
-            keptCapacity = sentence.count
-            kept = .allocate(capacity: keptCapacity)
-        }
-        var n = 0
-        for w in sentence where subsampler.keep(Int(w), &rng) { kept[n] = w; n += 1 }
+        let n = kept.fill(sentence, subsampler, &rng)
         if n < 2 { return }
-        let ids = kept, ctx = contextIds
+        let ids = kept.ids, ctx = contextIds
         if architecture == .skipgram { prefetchBag(ids[0]) }
         for pos in 0..<n {
             let b = window - rng.next(below: window)

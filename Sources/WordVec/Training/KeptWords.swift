@@ -1,0 +1,27 @@
+/// A streaming worker's buffer for the words of one sentence that survive subsampling, grown
+/// when a sentence is longer than any before.
+struct KeptWords {
+    private(set) var ids: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        ids = .allocate(capacity: self.capacity)
+    }
+
+    /// Keeps each word of `sentence` with the subsampler's probability (one draw per word, in
+    /// order); returns how many were kept (they are `ids[0..<n]`).
+    @inline(__always)
+    mutating func fill(_ sentence: [Int32], _ subsampler: Subsampler, _ rng: inout FastRandom) -> Int {
+        if sentence.count > capacity {
+            ids.deallocate()
+            capacity = sentence.count
+            ids = .allocate(capacity: capacity)
+        }
+        var n = 0
+        for w in sentence where subsampler.keep(Int(w), &rng) { ids[n] = w; n += 1 }
+        return n
+    }
+
+    func release() { ids.deallocate() }
+}
