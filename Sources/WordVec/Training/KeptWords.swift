@@ -24,4 +24,13 @@ struct KeptWords {
     }
 
     func release() { ids.deallocate() }
+
+    /// The words of `ids[0..<n]` within `b` positions of `pos` (not `pos` itself) into `ctx`, in
+    /// order; returns how many there are.
+    @inline(__always)
+    static func window(_ ids: UnsafePointer<Int32>, count n: Int, around pos: Int, _ b: Int, into ctx: UnsafeMutablePointer<Int32>) -> Int {
+        var k = 0
+        for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos { ctx[k] = ids[q]; k += 1 }
+        return k
+    }
 }

@@ -84,9 +84,7 @@ struct FastTextWorker: StreamingWorker {
         let ids = kept.ids, ctx = contextIds
         if architecture == .skipgram { prefetchBag(ids[0]) }
         for pos in 0..<n {
-            let b = window - rng.next(below: window)
-            var k = 0
-            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos { ctx[k] = ids[q]; k += 1 }
+            let k = KeptWords.window(ids, count: n, around: pos, window - rng.next(below: window), into: ctx)
             if architecture == .skipgram {
                 if pos + 1 < n { prefetchBag(ids[pos + 1]) }
                 if pos + 1 + window < n { prefetchRow(output.row(Int(ids[pos + 1 + window]))) }

@@ -92,10 +92,7 @@ struct Word2VecWorker: StreamingWorker {
         if prepare { prepareTargets(center: ids[0], incoming: -1) }
         for pos in 0..<n {
             let b = window - rng.next(below: window)   // effective window 1...window
-            var k = 0
-            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
-                ctx[k] = ids[q]; k += 1
-            }
+            let k = KeptWords.window(ids, count: n, around: pos, b, into: ctx)
             if prepare { skipGramNegative(contexts: ctx, k: k, alpha: alpha) }
             if hierarchical { skipGramHierarchical(center: ids[pos], contexts: ctx, k: k, alpha: alpha) }
             if prepare && pos + 1 < n {
@@ -199,9 +196,7 @@ struct Word2VecWorker: StreamingWorker {
             if pos + CBOWPlan.lookahead < n {
                 prefetchPlanned(pos + CBOWPlan.lookahead, ids: ids, useNegative: useNegative)
             }
-            let b = Int(plan.window[pos])
-            var k = 0
-            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos { ctx[k] = ids[q]; k += 1 }
+            let k = KeptWords.window(ids.baseAddress!, count: n, around: pos, Int(plan.window[pos]), into: ctx)
             cbow(center: ids[pos], contexts: ctx, k: k, targets: plan.targets + pos * width, n: Int(plan.counts[pos]),
                  alpha: alpha, useNegative: useNegative, useHierarchical: hierarchical)
         }
