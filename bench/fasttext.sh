@@ -7,6 +7,7 @@
 # WS-353 with `wordvec analogy`/`similarity`; WS-353 with --oov compose on each .bin; wordvec's
 # composed OOV vectors against `fasttext print-word-vectors` (both models); gensim's
 # load_facebook_model/load_facebook_vectors on wordvec's .bin against wordvec's vectors.
+# TIMING_ONLY=1 stops after the timing table (for extra rounds on a machine whose load changes).
 # Usage: bench/fasttext.sh [CORPUS] [EVALDIR]
 source "$(dirname "$0")/common.sh"
 prepare_corpus "${1:-$ROOT/../shared/corpora/corpus-en-100M.zst}"
@@ -34,6 +35,8 @@ for r in $(seq 1 "$ROUNDS"); do
   echo "| $r | fasttext CLI | $(wall_of ft_cli_$r) | $(words_per_s "$(wall_of ft_cli_$r)") | 1.00 | $(rss_mib_of ft_cli_$r) |"
   echo "| $r | wordvec | $(wall_of ft_wordvec_$r) | $(words_per_s "$(wall_of ft_wordvec_$r)") | $(ratio "$(wall_of ft_cli_$r)" "$(wall_of ft_wordvec_$r)")x | $(rss_mib_of ft_wordvec_$r) |"
 done
+
+[ -n "${TIMING_ONLY:-}" ] && exit 0
 
 # Quality of round 1's files.
 CLI="$OUT/ft_cli_1" WV="$OUT/ft_wordvec_1"
