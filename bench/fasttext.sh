@@ -97,7 +97,7 @@ import sys, logging
 import numpy as np
 logging.disable(logging.CRITICAL)
 from gensim.models.fasttext import load_facebook_model, load_facebook_vectors
-def rows(p): return {l.split(" ")[0]: np.array(l.split(" ")[1:], dtype=np.float64) for l in open(p, encoding="utf-8").read().splitlines()}
+def rows(p): return {l.split()[0]: np.array(l.split()[1:], dtype=np.float64) for l in open(p, encoding="utf-8").read().splitlines()}
 ours, ft = rows(sys.argv[4]), rows(sys.argv[3])
 print(f"fasttext print-word-vectors on wordvec's .bin: {len(ft)} words, max |diff| {max(np.abs(ft[w] - ours[w]).max() for w in ft):.2e}")
 words = [w for w in open(sys.argv[2], encoding="utf-8").read().split()]
