@@ -20,11 +20,13 @@ deps-build:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev libfftw3-dev pkg-config zstd; fi
 
-# Also gensim, for the interoperability tests and the evaluation sets its wheel ships.
+# Also gensim, for the interoperability tests and the evaluation sets its wheel ships, and the
+# fasttext CLI (Debian package), which the fastText interoperability tests and bench run.
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
 	@command -v rsvg-convert >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin)   # plot's PNG test
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@command -v fasttext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fasttext)
 
 build: deps-build
 	$(SWIFT) build -c release

@@ -36,6 +36,9 @@ struct AnalogyCommand: ParsableCommand {
     @Option(help: "Threads for scanning the scores.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Question words outside the vocabulary: skip the question (default) or compose (vectors from character n-grams for a, b and c; fastText .bin models only; the answer must be a vocabulary word).")
+    var oov: OOVPolicy = .skip
+
     @OptionGroup var input: InputOptions
 
     @Flag(help: "Print the report as JSON.")
@@ -51,14 +54,15 @@ struct AnalogyCommand: ParsableCommand {
         if questionsFile == nil && questionsOption == nil { throw ValidationError("missing the questions file (e.g. questions-words.txt)") }
         if restrict < 0 { throw ValidationError("--restrict must be 0 (all) or positive") }
         if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
+        if oov == .zero { throw ValidationError("--oov for analogy is skip or compose") }
     }
 
     func run() throws {
         let progress = ProgressReporter("analogy", mode: quiet ? .quiet : .auto)
         let set = try AnalogyQuestionSet.load(questions, unicodeErrors: input.unicodeErrors)
-        let loaded = try VectorSet.load(vectors, unicodeErrors: input.unicodeErrors).vectors
+        let loaded = try VectorSet.load(vectors, unicodeErrors: input.unicodeErrors)
         let options = AnalogyOptions(method: method, restrict: restrict, caseFolding: !keepCase, threads: threads)
-        var report = try AnalogyBenchmark.evaluate(loaded, questions: set, options: options, questionsFile: questions, progress: progress)
+        var report = try AnalogyBenchmark.evaluate(loaded, questions: set, options: options, oov: oov, questionsFile: questions, progress: progress)
         report.vectorsFile = vectors
         if json {
             print(try EvalJSON.encode(report))

@@ -5,15 +5,17 @@ import WordVec
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a vector file between formats (.vec text, word2vec .bin, GloVe text, sparse text, quantized), optionally post-processed or compressed.",
+        abstract: "Convert a vector file between formats (.vec text, word2vec .bin, GloVe text, sparse text, quantized) or a fastText model to its vectors, optionally post-processed or compressed.",
         discussion: """
         Steps run in this order, each only when asked: --center, --abtt D, --dims K, --debias, --normalize, \
         --quantize. With --quantize the output is wordvec's quantized format (docs/formats.md), unless --to \
-        names a float format: then the floats the codes stand for are written, for other tools. See docs/explore.md.
+        names a float format: then the floats the codes stand for are written, for other tools. See docs/explore.md. \
+        A fastText model (.bin) converts to its word vectors (as fastText's .vec); --oov-words adds vectors \
+        composed from character n-grams for words outside its vocabulary (before any other step).
         """
     )
 
-    @Argument(help: "The input vector file (format detected).")
+    @Argument(help: "The input vector file or fastText model (format detected).")
     var input: String
 
     @Argument(help: "The output file (- for stdout).")
@@ -48,6 +50,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Scale every vector to unit length.")
     var normalize = false
 
+    @Option(name: .customLong("oov-words"), help: "With a fastText model: also write vectors composed from n-grams for the words of this file (whitespace-separated; - for stdin) that are not in its vocabulary.")
+    var oovWords: String?
+
     @Option(help: "Quantize: int8 (one byte a value, per-dimension scale) or binary (one sign bit a value, per-dimension scale).")
     var quantize: QuantizationScheme?
 
@@ -57,11 +62,14 @@ struct ConvertCommand: ParsableCommand {
         if !debias && (debiasPairs != nil || debiasEqualize != nil || debiasSpecific != nil) {
             throw ValidationError("--debias-pairs, --debias-equalize and --debias-specific need --debias")
         }
+        if oovWords == "-" && input == "-" { throw ValidationError("the input and --oov-words cannot both be stdin") }
         if quantize != nil && to == .sparse { throw ValidationError("--quantize writes its own format or dense floats, not sparse") }
     }
 
     func run() throws {
-        var v = try VectorFileReader.read(input, unicodeErrors: reading.unicodeErrors)
+        let set = try VectorSet.load(input, unicodeErrors: reading.unicodeErrors)
+        var v = set.vectors
+        if let oovWords { v = .dense(try adding(words: oovWords, to: set)) }
         if center { v = .dense(try PostProcessing.centered(v.dense)) }
         if let abtt { v = .dense(try PostProcessing.allButTheTop(v.dense, remove: abtt)) }
         if let dims { v = .dense(try PostProcessing.principalDirections(v.dense, keep: dims)) }
@@ -85,6 +93,18 @@ struct ConvertCommand: ParsableCommand {
         if !summary.unknown.isEmpty { line += "; definitional words not in the vectors: " + summary.unknown.joined(separator: " ") }
         FileHandle.standardError.write(Data((line + "\n").utf8))
         return out
+    }
+
+    /// The model's word vectors followed by a composed vector for every new word of `path` (words
+    /// without any n-gram in the model are named in a warning).
+    private func adding(words path: String, to set: VectorSet) throws -> Embeddings {
+        let text = String(decoding: try InputFile(path).contents(), as: UTF8.self)
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        let (e, none) = try set.addingComposed(words)
+        if !none.isEmpty {
+            FileHandle.standardError.write(Data("warning: \(none.count) words have no n-gram in the model and were left out: \(none.prefix(10).joined(separator: ", "))\n".utf8))
+        }
+        return e
     }
 }
 

@@ -11,11 +11,15 @@ protocol MethodArguments: ParsableCommand {
     var run: RunOptions { get }
     /// The library config these flags describe (not yet validated).
     var config: any TrainerConfig { get }
+    /// Where `--save-model` writes the model artefact (methods that have one; nil otherwise).
+    var saveModel: String? { get }
     /// Trains the method on `corpus` with that config.
     func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel
 }
 
 extension MethodArguments {
+    var saveModel: String? { nil }
+
     /// The settings every config shares, from the shared flag groups.
     func common<C: TrainerConfig>(_ config: C) -> C {
         var c = config

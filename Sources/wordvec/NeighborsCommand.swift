@@ -19,6 +19,9 @@ struct NeighborsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many neighbours.")
     var k = 10
 
+    @Option(help: "Query words outside the vocabulary: compose (default; a vector from their character n-grams, fastText .bin models only) or skip (reported as not in the vocabulary).")
+    var oov: OOVPolicy = .compose
+
     @OptionGroup var input: InputOptions
 
     @Flag(help: "Print JSON (one object per query).")
@@ -27,6 +30,7 @@ struct NeighborsCommand: ParsableCommand {
     func validate() throws {
         guard k > 0 else { throw ValidationError("-k must be positive") }
         if vectors == "-" && words.isEmpty { throw ValidationError("the vectors come from stdin, so give the query words as arguments") }
+        if oov == .zero { throw ValidationError("--oov for neighbors is compose or skip") }
     }
 
     /// One query's answer, as printed (camelCase keys in JSON, as every other report).
@@ -43,14 +47,21 @@ struct NeighborsCommand: ParsableCommand {
         let index = CosineIndex(vectors: set.vectors)
         let words = set.vectors.words
         let rows = set.vectors.index
+        var composedCount = 0
+        defer {
+            if composedCount > 0 {
+                FileHandle.standardError.write(Data("neighbors: \(composedCount) query word\(composedCount == 1 ? "" : "s") outside the vocabulary composed from character n-grams\n".utf8))
+            }
+        }
         func answer(_ word: String) throws -> Answer {
             let hits: [(row: Int, similarity: Float)]
             var composed = false
             if let i = rows[word] {
                 hits = try index.nearest(toRow: i, k: k)
-            } else if let v = set.composed(word) {
+            } else if oov == .compose, let v = set.composed(word) {
                 hits = index.nearest(toVector: v, k: k)
                 composed = true
+                composedCount += 1
             } else {
                 return Answer(word: word, error: "not in the vocabulary")
             }

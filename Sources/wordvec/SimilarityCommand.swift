@@ -38,7 +38,7 @@ struct SimilarityCommand: ParsableCommand {
     }
 
     func run() throws {
-        if oov == .compose && FileManager.default.fileExists(atPath: vectors) && !FastTextSubwords.isModel(vectors) {
+        if oov == .compose && FileManager.default.fileExists(atPath: vectors) && !FastTextModelReader.isModel(vectors) {
             throw WordVecError.invalidArgument("--oov compose needs a model that can build vectors for unknown words (a fastText .bin); \(vectors) is a plain vector file")
         }
         let set = try WordPairSet.load(pairs, unicodeErrors: input.unicodeErrors)

@@ -18,7 +18,7 @@ struct TrainRun {
         let format = flags.format ?? (config.writesSparseVectors ? TrainRun.sparseUnlessNamed(flags.output) : nil)
         let vectors = try vectorPath(method: config.method, format: format)
         let outputs = TrainingOutputs(vectors: vectors, format: format, context: flags.saveContext,
-                                      vocabulary: arguments.vocabulary.saveVocab)
+                                      vocabulary: arguments.vocabulary.saveVocab, model: arguments.saveModel)
         // A bad or clashing path fails now, not after the training.
         do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
         catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }

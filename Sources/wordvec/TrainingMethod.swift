@@ -4,7 +4,7 @@ import WordVec
 /// The method registry: every method `wordvec train` knows, one line each. A new method is a
 /// trainer in the library, a flags type (`MethodArguments`) here, and one case below.
 enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
-    case sgns, cbow, glove
+    case sgns, cbow, glove, fasttext
     case tfidf, lsa
     case randomIndexing = "random-indexing"
     case ppmi, ppmiSVD = "ppmi-svd", hal
@@ -15,6 +15,7 @@ enum TrainingMethod: String, CaseIterable, ExpressibleByArgument {
         case .sgns: Word2VecArguments<SkipGramVariant>.self
         case .cbow: Word2VecArguments<CBOWVariant>.self
         case .glove: GloVeArguments.self
+        case .fasttext: FastTextArguments.self
         case .tfidf: TfIdfArguments.self
         case .lsa: LSAArguments.self
         case .randomIndexing: RandomIndexingArguments.self

@@ -14,7 +14,7 @@ struct WordVecCommand: ParsableCommand {
         Vector files: .vec text (default), word2vec .bin, GloVe text (read), sparse text.
         """,
         version: "0.2.0",
-        subcommands: [TrainCommand.self, VocabCommand.self, ConvertCommand.self, NeighborsCommand.self, PlotCommand.self, GenerateCorpusCommand.self, AnalogyCommand.self, SimilarityCommand.self, CompareCommand.self,
+        subcommands: [TrainCommand.self, VocabCommand.self, ConvertCommand.self, NeighborsCommand.self, VectorsCommand.self, PlotCommand.self, GenerateCorpusCommand.self, AnalogyCommand.self, SimilarityCommand.self, CompareCommand.self,
                       StatsCommand.self, BiasCommand.self, ReportCommand.self]
     )
 

@@ -67,7 +67,8 @@ final class EvalGensimParityTests: XCTestCase {
 }
 
 /// fastText models: word vectors and subword-composed vectors for unknown words equal gensim's
-/// `load_facebook_model(...).wv[word]`, on the small models gensim ships (English; Russian and English).
+/// `load_facebook_model(...).wv[word]`, on the small models gensim ships (English; Russian and English;
+/// two in the older layout without magic number and version).
 final class FastTextGensimParityTests: XCTestCase {
     func testWordAndComposedVectorsMatchGensim() throws {
         let python = try TestSupport.requireGensim()
@@ -77,7 +78,7 @@ final class FastTextGensimParityTests: XCTestCase {
         from gensim.models.fasttext import load_facebook_model
         d = os.path.join(os.path.dirname(gensim.__file__), "test", "test_data")
         out = {}
-        for name in ["lee_fasttext_new.bin", "crime-and-punishment.bin"]:
+        for name in ["lee_fasttext_new.bin", "crime-and-punishment.bin", "lee_fasttext.bin", "non_ascii_fasttext.bin"]:
             m = load_facebook_model(os.path.join(d, name))
             words = m.wv.index_to_key[:5] + ["unseenwordxyz", "který", "žluťoučký", "преступлениями", "x"]
             out[name] = {"path": os.path.join(d, name), "vocab": len(m.wv),
@@ -87,11 +88,11 @@ final class FastTextGensimParityTests: XCTestCase {
         let g = try TestSupport.run(python, ["-c", script])
         XCTAssertEqual(g.status, 0, g.stderr)
         let models = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(g.stdout.utf8)) as? [String: [String: Any]])
-        XCTAssertEqual(models.count, 2)
+        XCTAssertEqual(models.count, 4)
         for (name, m) in models {
             let path = m["path"] as! String
-            XCTAssertTrue(FastTextSubwords.isModel(path))
-            let model = try FastTextSubwords(path: path)
+            XCTAssertTrue(FastTextModelReader.isModel(path))
+            let model = try FastTextModelReader.read(path)
             XCTAssertEqual(model.words.count, m["vocab"] as? Int, name)
             for (word, expected) in m["vectors"] as! [String: [Double]] {
                 let v = try XCTUnwrap(model.vector(word), "\(name) \(word)")
@@ -101,7 +102,7 @@ final class FastTextGensimParityTests: XCTestCase {
             // The evaluation loader reads the model's word vectors in vocabulary order.
             let loaded = try VectorSet.load(path)
             XCTAssertEqual(loaded.vectors.words, model.words)
-            XCTAssertNotNil(loaded.subwords)
+            XCTAssertNotNil(loaded.model)
         }
     }
 }

@@ -109,6 +109,15 @@ enum TestSupport {
         throw XCTSkip("gensim not installed")
     }
 
+    /// The Debian `fasttext` CLI (installed by `make deps`); skips locally, fails in CI, when absent.
+    static func requireFastText() throws -> String {
+        for p in ["/usr/bin/fasttext", "/usr/local/bin/fasttext"] + pathCandidates("fasttext") where FileManager.default.isExecutableFile(atPath: p) {
+            return p
+        }
+        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("the fasttext CLI is required in CI (make deps installs the Debian package)") }
+        throw XCTSkip("the fasttext CLI is not installed (apt-get install fasttext, or make deps)")
+    }
+
     /// The shared synthetic corpus for learning tests (written once per test process).
     static let syntheticCorpus: (corpus: SyntheticCorpus, path: String, questions: String, pairs: String) = {
         let dir = tempDir("synthetic")

@@ -64,6 +64,13 @@ public struct SyntheticCorpus {
         fillers = (0..<10).map { _ in fresh(1) }
     }
 
+    /// Inflections that never occur in the text: stem + "ed" for every plural stem (no generated
+    /// word ends in "d", so none of them can be a corpus word). A subword model should place each
+    /// near its stem's family (stem, stem + "s", stem + "ing").
+    public var unseenInflections: [(stem: String, inflection: String)] {
+        relations[2].pairs.map { ($0.0, $0.0 + "ed") }
+    }
+
     /// Writes `sentences` lines of text. The same seed always gives the same bytes.
     public func write(sentences: Int, to path: String) throws {
         try AtomicFile.write(to: path) { file in

@@ -75,4 +75,6 @@ public struct AnalogyReport: Encodable, Sendable {
     public var total: AnalogyScore
     public var malformedLines: Int
     public var seconds: Double
+    /// Question words outside the vocabulary given vectors composed from n-grams (`--oov compose`).
+    public var composedWords = 0
 }

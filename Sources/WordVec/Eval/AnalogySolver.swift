@@ -36,12 +36,17 @@ public struct AnalogySolver {
     private let unit: CosineIndex
     private let canonical: [Int32]
     public let rows: Int
+    /// The first `candidates` rows can be answers (the rest are query words only: vectors
+    /// composed for words outside the vocabulary, `--oov compose`).
+    public let candidates: Int
     public let threads: Int
 
-    public init(vectors: WordVectors, vocabulary: EvalVocabulary, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(vectors: WordVectors, vocabulary: EvalVocabulary, candidates: Int? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.unit = CosineIndex(vectors: vectors, rows: vocabulary.size)
         self.canonical = vocabulary.canonical
         self.rows = vocabulary.size
+        self.candidates = min(candidates ?? vocabulary.size, vocabulary.size)
         self.threads = max(1, threads)
     }
 
@@ -108,7 +113,7 @@ public struct AnalogySolver {
         try parallelRows(qs.count) { i in
             var top = TopCandidates()
             let row = sc.p + i * n
-            for j in 0..<n where row[j] > top.threshold { top.insert(row[j], Int32(j)) }
+            for j in 0..<candidates where row[j] > top.threshold { top.insert(row[j], Int32(j)) }
             o.p[i] = judge(top, qs[i])
         }
     }
@@ -127,12 +132,12 @@ public struct AnalogySolver {
             let ra = sc.p + slot[x.a]! * n, rb = sc.p + slot[x.b]! * n, rc = sc.p + slot[x.c]! * n
             var top = TopCandidates()
             if method == .add {
-                for j in 0..<n {
+                for j in 0..<candidates {
                     let s = rb[j] - ra[j] + rc[j]
                     if s > top.threshold { top.insert(s, Int32(j)) }
                 }
             } else {
-                for j in 0..<n {
+                for j in 0..<candidates {
                     let s = ((rb[j] + 1) * 0.5) * ((rc[j] + 1) * 0.5) / ((ra[j] + 1) * 0.5 + 0.001)
                     if s > top.threshold { top.insert(s, Int32(j)) }
                 }

@@ -21,6 +21,9 @@ extension AnalogyReport {
         out += "inputs kept: accuracy when a, b, c stay candidates; NN is input: how often the best candidate is then a, b or c.\n"
         out += "\(total.skipped) of \(total.questions) questions skipped (a word outside the \(vocabularyUsed) rows in play)"
         out += malformedLines > 0 ? "; \(malformedLines) malformed lines skipped.\n" : ".\n"
+        if composedWords > 0 {
+            out += "\(composedWords) question words outside the rows in play were composed from character n-grams (--oov compose).\n"
+        }
         return out
     }
 }

@@ -61,3 +61,25 @@ struct StreamingTrainingLoop {
                                        Double(done) / secs / Double(threads) / 1000, loss))
     }
 }
+
+extension StreamingTrainingLoop {
+    /// The run every streaming trainer makes: a `SentenceFeed` over the vocabulary's words, α
+    /// decaying over kept tokens × epochs, one worker per thread, the summary line (`detail`
+    /// follows the vocabulary size), and the refusal of a run that made no prediction.
+    static func train<W: StreamingWorker>(_ corpus: Corpus, vocabulary: Vocabulary, settings: VocabularySettings, threads: Int,
+                                          epochs: Int, alpha: Double, detail: String = "", progress: ProgressReporter,
+                                          worker makeWorker: @escaping (Int) -> W) throws -> Outcome {
+        let feed = try SentenceFeed(corpus: corpus, table: vocabulary.makeTable(), tokenizer: settings.tokenizer,
+                                    threads: threads, epochs: epochs)
+        let totalWords = Double(vocabulary.keptTokens) * Double(epochs)
+        let loop = StreamingTrainingLoop(feed: feed, schedule: LinearDecay(start: Float(alpha), totalWords: totalWords),
+                                         threads: threads, progress: progress)
+        let outcome = try loop.run(makeWorker)
+        progress.finish(String(format: "%d words x %d epochs, vocabulary %d%@, %.0fk words/s, loss by epoch %@",
+                               vocabulary.keptTokens, epochs, vocabulary.count, detail, totalWords / outcome.seconds / 1000,
+                               TrainedModel.lossText(outcome.losses)))
+        try TrainingCheck.requirePredictions(outcome.predictions, corpus: corpus, vocabulary: vocabulary,
+                                             readVocab: settings.readVocab, progress: progress)
+        return outcome
+    }
+}

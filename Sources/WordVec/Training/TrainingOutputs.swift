@@ -10,24 +10,28 @@ public struct TrainingOutputs: Sendable {
     public var format: VectorFormat?
     public var context: String?
     public var vocabulary: String?
+    /// The model artefact (`--save-model`: fastText's `.bin`), for methods that have one.
+    public var model: String?
 
-    public init(vectors: String, format: VectorFormat? = nil, context: String? = nil, vocabulary: String? = nil) {
+    public init(vectors: String, format: VectorFormat? = nil, context: String? = nil, vocabulary: String? = nil,
+                model: String? = nil) {
         self.vectors = vectors
         self.format = format
         self.context = context
         self.vocabulary = vocabulary
+        self.model = model
     }
 
     /// Every path this run will write.
     public var paths: [String] {
-        [vectors, context, vocabulary].compactMap { $0 } + (vectors == "-" ? [] : [vectors + ".config.json"])
+        [vectors, context, vocabulary, model].compactMap { $0 } + (vectors == "-" ? [] : [vectors + ".config.json"])
     }
 
     /// Fails now, before hours of training, if an output cannot be written (`.unwritable`), or
     /// if two outputs, or an output and the corpus, are the same file (`.invalidArgument`).
     public func checkWritable(corpus: String? = nil) throws {
         var seen: [String: String] = [:]
-        let named = [("-o", vectors), ("--save-context", context), ("--save-vocab", vocabulary)]
+        let named = [("-o", vectors), ("--save-context", context), ("--save-vocab", vocabulary), ("--save-model", model)]
         for case let (flag, path?) in named {
             let key = TrainingOutputs.identity(path)
             if let other = seen[key] { throw WordVecError.invalidArgument("\(flag) and \(other) name the same file (\(path))") }
@@ -67,7 +71,7 @@ public struct TrainingOutputs: Sendable {
     }
 
     /// Writes the model's files. Throws `.unwritable` (nothing partial is left behind) and
-    /// `.invalidArgument` when context vectors are asked for but the method has none.
+    /// `.invalidArgument` when context vectors or a model file are asked for but the method has none.
     public func write(_ model: TrainedModel) throws {
         if context != nil && model.context == nil {
             throw WordVecError.invalidArgument("--save-context: \(model.config.method) has no context vectors")
@@ -81,6 +85,10 @@ public struct TrainingOutputs: Sendable {
             try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
         }
         if let vocabulary { try model.vocabulary.save(to: vocabulary) }
+        if let path = self.model {
+            guard let artifact = model.artifact else { throw WordVecError.invalidArgument("--save-model: \(model.config.method) has no model file") }
+            try artifact.save(to: path)
+        }
         if vectors != "-" {
             let json = try TrainingOutputs.configJSON(model.config)
             try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }

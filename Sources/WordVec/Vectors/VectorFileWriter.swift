@@ -90,6 +90,13 @@ public enum VectorFileWriter {
         }
     }
 
+    /// One `.vec` line without its newline: the word, then each value (shortest round-trip decimal).
+    public static func line(_ word: String, _ vector: [Float]) -> String {
+        var line = Array(word.utf8)
+        for v in vector { line.append(32); appendFloat(v, to: &line) }
+        return String(decoding: line, as: UTF8.self)
+    }
+
     /// Shortest decimal that reads back as the same Float32 (Swift's description).
     @inline(__always)
     static func appendFloat(_ v: Float, to line: inout [UInt8]) {

@@ -33,8 +33,7 @@ struct Word2VecWorker: StreamingWorker {
     let contextRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
     let targetRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
     // The kept (subsampled) words of the current sentence and one window's context ids.
-    var kept: UnsafeMutablePointer<Int32>
-    var keptCapacity: Int
+    var kept: KeptWords
     let contextIds: UnsafeMutablePointer<Int32>
     var plan = CBOWPlan()
 
@@ -55,8 +54,7 @@ struct Word2VecWorker: StreamingWorker {
         hierarchical = c.hierarchicalSoftmax
         window = c.window
         rng = FastRandom(seed: seed)
-        keptCapacity = max(1, c.vocabulary.tokenizer.maxSentenceLength)
-        kept = .allocate(capacity: keptCapacity)
+        kept = KeptWords(capacity: c.vocabulary.tokenizer.maxSentenceLength)
         contextIds = .allocate(capacity: 2 * window)
         contextGrad = RowKernels.allocateRows(2 * window * stride)
         targetGrad = RowKernels.allocateRows((negative + 1) * stride)
@@ -75,7 +73,7 @@ struct Word2VecWorker: StreamingWorker {
         gradients.deallocate()
         contextRows.deallocate()
         targetRows.deallocate()
-        kept.deallocate()
+        kept.release()
         contextIds.deallocate()
         plan.release()
     }
@@ -83,27 +81,18 @@ struct Word2VecWorker: StreamingWorker {
     /// Subsamples the sentence, then (skip-gram) slides the randomly shrunk window over what is
     /// kept, one update per position, or (CBOW) hands the kept words to `cbowSentence`.
     mutating func train(sentence: [Int32], alpha: Float) {
-        if sentence.count > keptCapacity {
-            kept.deallocate()
-            keptCapacity = sentence.count
-            kept = .allocate(capacity: keptCapacity)
-        }
-        var n = 0
-        for w in sentence where subsampler.keep(Int(w), &rng) { kept[n] = w; n += 1 }
+        let n = kept.fill(sentence, subsampler, &rng)
         if n < 2 { return }
+        let ids = kept.ids, ctx = contextIds
         if architecture == .cbow {
-            return cbowSentence(UnsafeBufferPointer(start: kept, count: n), alpha: alpha)
+            return cbowSentence(UnsafeBufferPointer(start: ids, count: n), alpha: alpha)
         }
-        let ids = kept, ctx = contextIds
         // Negative sampling: each step's targets are drawn (and their rows prefetched) one step ahead.
         let prepare = negative > 0
         if prepare { prepareTargets(center: ids[0], incoming: -1) }
         for pos in 0..<n {
             let b = window - rng.next(below: window)   // effective window 1...window
-            var k = 0
-            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos {
-                ctx[k] = ids[q]; k += 1
-            }
+            let k = KeptWords.window(ids, count: n, around: pos, b, into: ctx)
             if prepare { skipGramNegative(contexts: ctx, k: k, alpha: alpha) }
             if hierarchical { skipGramHierarchical(center: ids[pos], contexts: ctx, k: k, alpha: alpha) }
             if prepare && pos + 1 < n {
@@ -207,9 +196,7 @@ struct Word2VecWorker: StreamingWorker {
             if pos + CBOWPlan.lookahead < n {
                 prefetchPlanned(pos + CBOWPlan.lookahead, ids: ids, useNegative: useNegative)
             }
-            let b = Int(plan.window[pos])
-            var k = 0
-            for q in max(0, pos - b)...min(n - 1, pos + b) where q != pos { ctx[k] = ids[q]; k += 1 }
+            let k = KeptWords.window(ids.baseAddress!, count: n, around: pos, Int(plan.window[pos]), into: ctx)
             cbow(center: ids[pos], contexts: ctx, k: k, targets: plan.targets + pos * width, n: Int(plan.counts[pos]),
                  alpha: alpha, useNegative: useNegative, useHierarchical: hierarchical)
         }

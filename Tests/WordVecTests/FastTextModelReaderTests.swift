@@ -2,19 +2,9 @@ import Foundation
 import XCTest
 import WordVec
 
-/// The fastText model reader used by `similarity --oov compose`: hashing, n-gram composition on a
-/// hand-built model, and clear errors for files it cannot use.
-final class FastTextSubwordsTests: XCTestCase {
-    func testHashIsFNV1aWithFastTextsSignedBytes() {
-        // Published FNV-1a 32-bit test vectors (ASCII bytes are not affected by the sign extension).
-        XCTAssertEqual(FastTextSubwords.hash(Array("a".utf8)), 0xE40C_292C)
-        XCTAssertEqual(FastTextSubwords.hash(Array("foobar".utf8)), 0xBF9C_F968)
-        // A byte >= 0x80 is xor-ed sign-extended: 0xFFFFFFC3 for 0xC3, not 0xC3.
-        var h: UInt32 = 2_166_136_261
-        h ^= 0xFFFF_FFC3; h = h &* 16_777_619
-        XCTAssertEqual(FastTextSubwords.hash([0xC3]), h)
-    }
-
+/// The fastText model reader used by the evaluation commands: n-gram composition on a hand-built
+/// model, and clear errors for files it cannot use.
+final class FastTextModelReaderTests: XCTestCase {
     /// A version-12 model: two words, dim 2, 4 buckets, n-grams of 2...3 characters.
     func model(version: Int32 = 12, quantized: UInt8 = 0, rows: [Float]? = nil) -> Data {
         var d = Data()
@@ -37,12 +27,12 @@ final class FastTextSubwordsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/m.bin"
         _ = FileManager.default.createFile(atPath: path, contents: model())
-        XCTAssertTrue(FastTextSubwords.isModel(path))
-        let m = try FastTextSubwords(path: path)
+        XCTAssertTrue(FastTextModelReader.isModel(path))
+        let m = try FastTextModelReader.read(path)
         XCTAssertEqual(m.words, ["a", "bé"])
         XCTAssertEqual(m.dim, 2)
         func row(_ r: Int) -> [Float] { [Float(2 * r), Float(2 * r + 1)] }     // the matrix holds 0, 1, 2, ...
-        func bucketRow(_ s: String) -> Int { 2 + Int(FastTextSubwords.hash(Array(s.utf8)) % 4) }
+        func bucketRow(_ s: String) -> Int { 2 + Int(FastTextNgrams.hash(Array(s.utf8)) % 4) }
         func mean(_ rows: [Int]) -> [Float] {
             let vs = rows.map(row)
             return (0..<2).map { k in vs.map { $0[k] }.reduce(0, +) / Float(vs.count) }
@@ -55,7 +45,7 @@ final class FastTextSubwordsTests: XCTestCase {
         XCTAssertEqual(m.wordVectors().vector("bé"), m.vector("bé"))
         // Similarity with --oov compose scores the pair; plain vectors refuse the option.
         let pairs = try WordPairSet.parse("a\tzé\t3\na\tbé\t5\nbé\tzz\t1\n", name: "p")
-        let r = try WordSimilarityBenchmark.evaluate(VectorSet(vectors: .dense(m.wordVectors()), subwords: m), pairs: pairs, options: SimilarityOptions(oov: .compose))
+        let r = try WordSimilarityBenchmark.evaluate(VectorSet(vectors: .dense(m.wordVectors()), model: m), pairs: pairs, options: SimilarityOptions(oov: .compose))
         XCTAssertEqual(r.scored, 3)
         XCTAssertEqual(r.composed, 2)
         XCTAssertThrowsError(try WordSimilarityBenchmark.evaluate(.dense(m.wordVectors()), pairs: pairs, options: SimilarityOptions(oov: .compose)))
@@ -73,7 +63,7 @@ final class FastTextSubwordsTests: XCTestCase {
         let unknown = try TestSupport.wordvec("neighbors", path, "zé", "-k", "2", "--json")
         XCTAssertEqual(unknown.status, 0, unknown.stderr)
         XCTAssertTrue(unknown.stdout.contains("\"composed\":true"), unknown.stdout)
-        let m = try FastTextSubwords(path: path)
+        let m = try FastTextModelReader.read(path)
         let expected = CosineIndex(vectors: .dense(m.wordVectors())).nearest(toVector: m.vector("zé")!, k: 2)
         XCTAssertTrue(unknown.stdout.contains("\"word\":\"\(m.words[expected[0].row])\""), unknown.stdout)
         let plain = try TestSupport.wordvec("neighbors", path, "qqqq-not-there-q")
@@ -86,7 +76,7 @@ final class FastTextSubwordsTests: XCTestCase {
         func message(_ data: Data) -> String {
             let path = dir + "/x.bin"
             _ = FileManager.default.createFile(atPath: path, contents: data)
-            do { _ = try FastTextSubwords(path: path); return "no error" } catch { return "\(error)" }
+            do { _ = try FastTextModelReader.read(path); return "no error" } catch { return "\(error)" }
         }
         let good = model()
         XCTAssertTrue(message(good.prefix(good.count - 20)).contains("truncated fastText model"))
@@ -95,7 +85,7 @@ final class FastTextSubwordsTests: XCTestCase {
         XCTAssertTrue(message(model(quantized: 1)).contains("quantized"))
         XCTAssertTrue(message(model(rows: [1, 2])).contains("truncated"))
         _ = FileManager.default.createFile(atPath: dir + "/plain.vec", contents: Data("1 2\na 1 2\n".utf8))
-        XCTAssertFalse(FastTextSubwords.isModel(dir + "/plain.vec"))
+        XCTAssertFalse(FastTextModelReader.isModel(dir + "/plain.vec"))
         let r = try TestSupport.wordvec("similarity", dir + "/plain.vec", dir + "/plain.vec", "--oov", "compose")
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("--oov compose needs a model"), r.stderr)
