@@ -86,7 +86,7 @@ struct PPMIOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Memory for counting, in GB (spills sorted runs to disk beyond it).")
     var memory = Double(defaults.memoryBytes) / 1e9
 
-    @Option(parsing: .unconditional, help: "Random seed (subsampling; the SVD's test matrix).")
+    @Option(parsing: .unconditional, help: "Random seed (the subsampling draws; with ppmi-svd also the SVD's random test matrix).")
     var seed: UInt64 = 1
 
     var settings: PPMISettings {

@@ -13,7 +13,7 @@ struct TrainCommand: ParsableCommand {
         Methods: \(TrainingMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default sgns). \
         'wordvec train --method METHOD --help' lists the method's flags, grouped (corpus, vocabulary, model, output, run), \
         with their defaults. Flags are named as in word2vec, fastText and GloVe where they mean the same; \
-        a flag the method does not use is an error. Without -o the vectors go to CORPUS.METHOD.vec in the current directory.
+        a flag the method does not use is an error. Without -o the vectors go to CORPUS.METHOD.vec (.sparse for tfidf and ppmi) in the current directory.
         """
     )
 

@@ -3,7 +3,7 @@ import WordVec
 
 /// Where `train` writes, shared by every method.
 struct TrainOutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output vector file (- for stdout). Default: CORPUS.METHOD.vec in the current directory (CORPUS without its extensions).")
+    @Option(name: .shortAndLong, help: "Output vector file (- for stdout). Default: CORPUS.METHOD.vec in the current directory (CORPUS without its extensions; CORPUS.METHOD.sparse for the sparse methods tfidf and ppmi).")
     var output: String?
 
     @Option(help: "Output format: vec, bin (word2vec binary), glove or sparse (default: from the extension, else vec).")
