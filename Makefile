@@ -20,8 +20,9 @@ deps-build:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev libfftw3-dev pkg-config zstd; fi
 
-# Also gensim, for the interoperability tests and the evaluation sets its wheel ships, and the
-# fasttext CLI (Debian package), which the fastText interoperability tests and bench run.
+# Also gensim (with numpy), for the interoperability tests, the numpy cross-checks and the
+# evaluation sets its wheel ships; and from Debian rsvg-convert (plot's PNG test), chromium (the
+# report's rendering test) and the fasttext CLI (the fastText interoperability tests and bench).
 deps: deps-build
 	@python3 -c 'import gensim' 2>/dev/null || python3 -m pip install -q gensim
 	@command -v rsvg-convert >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin)   # plot's PNG test
