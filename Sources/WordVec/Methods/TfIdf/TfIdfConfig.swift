@@ -18,9 +18,7 @@ public struct TfIdfConfig: TrainerConfig, Equatable {
     public var writesSparseVectors: Bool { true }
 
     public func validate() throws {
-        try Check.range("--threads", threads, 1...4096)
-        try Check.range("--min-count", vocabulary.minCount, 1...Int.max)
-        try Check.range("--max-vocab", vocabulary.maxVocab, 0...Int.max)
+        try validateThreadsAndVocabulary()
         try weighting.validate()
     }
 }
