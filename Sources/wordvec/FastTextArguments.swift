@@ -2,7 +2,7 @@ import ArgumentParser
 import WordVec
 
 /// `wordvec train --method fasttext`.
-struct FastTextArguments: MethodArguments {
+struct FastTextArguments: IterativeMethodArguments {
     static let configuration = CommandConfiguration(
         commandName: "wordvec train --method fasttext",
         abstract: "fastText (Bojanowski et al. 2017): skip-gram or CBOW over each word's row plus its character n-gram rows.",
@@ -18,6 +18,7 @@ struct FastTextArguments: MethodArguments {
     @OptionGroup(title: "Vocabulary") var vocabulary: TrainVocabularyOptions
     @OptionGroup(title: "Model") var model: FastTextOptions
     @OptionGroup(title: "Output") var output: TrainOutputOptions
+    @OptionGroup(title: "Checkpoint") var checkpoint: CheckpointOptions
     @OptionGroup(title: "Run") var run: RunOptions
 
     var config: any TrainerConfig { fastTextConfig }
@@ -38,8 +39,8 @@ struct FastTextArguments: MethodArguments {
         return c
     }
 
-    func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
-        try FastTextTrainer(config: fastTextConfig).train(corpus, progress: progress)
+    func train(_ corpus: Corpus, checkpoint policy: CheckpointPolicy?, progress: ProgressReporter) throws -> TrainedModel {
+        try FastTextTrainer(config: fastTextConfig, checkpoint: policy).train(corpus, progress: progress)
     }
 }
 

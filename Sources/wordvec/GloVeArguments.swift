@@ -2,7 +2,7 @@ import ArgumentParser
 import WordVec
 
 /// `wordvec train --method glove`.
-struct GloVeArguments: MethodArguments {
+struct GloVeArguments: IterativeMethodArguments {
     static let configuration = CommandConfiguration(
         commandName: "wordvec train --method glove",
         abstract: "GloVe (Pennington, Socher & Manning 2014): weighted least squares on log co-occurrence counts.",
@@ -13,6 +13,7 @@ struct GloVeArguments: MethodArguments {
     @OptionGroup(title: "Vocabulary") var vocabulary: TrainVocabularyOptions
     @OptionGroup(title: "Model") var model: GloVeOptions
     @OptionGroup(title: "Output") var output: TrainOutputOptions
+    @OptionGroup(title: "Checkpoint") var checkpoint: CheckpointOptions
     @OptionGroup(title: "Run") var run: RunOptions
 
     var config: any TrainerConfig { gloveConfig }
@@ -32,8 +33,8 @@ struct GloVeArguments: MethodArguments {
         return c
     }
 
-    func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
-        try GloVeTrainer(config: gloveConfig).train(corpus, progress: progress)
+    func train(_ corpus: Corpus, checkpoint policy: CheckpointPolicy?, progress: ProgressReporter) throws -> TrainedModel {
+        try GloVeTrainer(config: gloveConfig, checkpoint: policy).train(corpus, progress: progress)
     }
 }
 

@@ -22,10 +22,24 @@ struct TrainRun {
         // A bad or clashing path fails now, not after the training.
         do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
         catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
+        let iterative = arguments as? any IterativeMethodArguments
+        let checkpoint = try iterative?.checkpoint.policy(output: vectors)
+        if let checkpoint { try TrainRun.checkCheckpointPath(checkpoint.path, outputs: outputs, corpus: arguments.corpus.corpus) }
+        for path in outputs.paths { AtomicFile.removeStaleTemporaries(of: path) }
         if flags.output == nil { progress.note("train \(config.method): writing \(vectors)") }
         let corpus = try Corpus(path: arguments.corpus.corpus)
-        let model = try arguments.train(corpus, progress: progress)
+        let model = try iterative.map { try $0.train(corpus, checkpoint: checkpoint, progress: progress) }
+            ?? arguments.train(corpus, progress: progress)
         try outputs.write(model)
+        checkpoint?.finish()
+    }
+
+    /// The checkpoint must be writable and be none of the outputs nor the corpus.
+    private static func checkCheckpointPath(_ path: String, outputs: TrainingOutputs, corpus: String) throws {
+        for other in outputs.paths + [corpus] where TrainingOutputs.identity(other) == TrainingOutputs.identity(path) {
+            throw ValidationError("--checkpoint \(path) is also \(other == corpus ? "the corpus" : "an output"); name another file")
+        }
+        try AtomicFile.checkWritable(path)
     }
 
     /// Sparse vectors are written as sparse text unless `-o` names a dense format by its

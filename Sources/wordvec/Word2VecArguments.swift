@@ -18,7 +18,7 @@ enum CBOWVariant: Word2VecVariant {
 }
 
 /// `wordvec train --method sgns|cbow`.
-struct Word2VecArguments<V: Word2VecVariant>: MethodArguments {
+struct Word2VecArguments<V: Word2VecVariant>: IterativeMethodArguments {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "wordvec train --method \(V.architecture.rawValue)", abstract: V.abstract,
                              discussion: "Negative sampling by default; --hs adds hierarchical softmax (with --negative 0, instead of it), as word2vec.c. See docs/methods/word2vec.md.")
@@ -28,6 +28,7 @@ struct Word2VecArguments<V: Word2VecVariant>: MethodArguments {
     @OptionGroup(title: "Vocabulary") var vocabulary: TrainVocabularyOptions
     @OptionGroup(title: "Model") var model: Word2VecOptions<V>
     @OptionGroup(title: "Output") var output: TrainOutputOptions
+    @OptionGroup(title: "Checkpoint") var checkpoint: CheckpointOptions
     @OptionGroup(title: "Run") var run: RunOptions
 
     var config: any TrainerConfig { word2vecConfig }
@@ -46,8 +47,8 @@ struct Word2VecArguments<V: Word2VecVariant>: MethodArguments {
         return c
     }
 
-    func train(_ corpus: Corpus, progress: ProgressReporter) throws -> TrainedModel {
-        try Word2VecTrainer(config: word2vecConfig).train(corpus, progress: progress)
+    func train(_ corpus: Corpus, checkpoint policy: CheckpointPolicy?, progress: ProgressReporter) throws -> TrainedModel {
+        try Word2VecTrainer(config: word2vecConfig, checkpoint: policy).train(corpus, progress: progress)
     }
 }
 

@@ -148,6 +148,20 @@ public final class AtomicFile {
         if access(dir, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
     }
 
+    /// Removes the temporary siblings of `path` (`.NAME.tmp-PID-…`) that a process killed
+    /// outright (SIGKILL, power loss) left behind: those whose PID no longer runs.
+    public static func removeStaleTemporaries(of path: String) {
+        if path == "-" { return }
+        let url = URL(fileURLWithPath: AtomicFile.resolvedPath(path) ?? path)
+        let dir = url.deletingLastPathComponent().path
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
     /// The absolute path with every symbolic link resolved (realpath(3)), or nil when `path`
     /// does not exist.
     public static func resolvedPath(_ path: String) -> String? {

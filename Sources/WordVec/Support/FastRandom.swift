@@ -15,6 +15,15 @@ package struct FastRandom: RandomNumberGenerator, Sendable {
         s0 = splitMix(&z); s1 = splitMix(&z); s2 = splitMix(&z); s3 = splitMix(&z)
     }
 
+    /// The generator's four state words (saved in a checkpoint, so a resumed run draws on).
+    package var state: [UInt64] { [s0, s1, s2, s3] }
+
+    /// The generator with a saved `state` (four words); nil for any other count.
+    package init?(state: [UInt64]) {
+        guard state.count == 4 else { return nil }
+        (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3])
+    }
+
     @inline(__always)
     package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9

@@ -19,6 +19,15 @@ public enum Interrupt {
         }
     }
 
+    private static let hint = Mutex<String?>(nil)
+
+    /// What a checkpoint holds and how to resume from it ("epochs 1-3 of 5 are saved in …"),
+    /// added to the interruption message; set by the iterative trainers' checkpointer.
+    public static var resumeHint: String? {
+        get { hint.withLock { $0 } }
+        set { hint.withLock { $0 = newValue } }
+    }
+
     public static var requested: Bool { flag.load(ordering: .relaxed) }
 
     /// Throws `.interrupted` once a signal has arrived.

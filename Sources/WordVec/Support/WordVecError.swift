@@ -30,7 +30,7 @@ public enum WordVecError: Error, CustomStringConvertible, Equatable {
         case .malformedRecord(let p, let record, let offset, let reason): return "\(p): record \(record) at byte \(offset): \(reason)"
         case .corruptCompressed(let p, let why): return "\(p): corrupt or truncated \(why)"
         case .lineTooLong(let why): return why
-        case .interrupted: return "interrupted; no output was written"
+        case .interrupted: return "interrupted; no output was written" + (Interrupt.resumeHint.map { "; " + $0 } ?? "")
         case .diverged(let why): return why
         case .invalidArgument(let why): return why
         case .lapack(let routine, let info, let reason): return "LAPACK \(routine) failed (info \(info)): \(reason)"

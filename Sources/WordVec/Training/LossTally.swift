@@ -20,6 +20,21 @@ final class LossTally: @unchecked Sendable {
         terms[epoch] += t
     }
 
+    /// Every epoch's sums and prediction counts (for a checkpoint).
+    func snapshot() -> (sums: [Double], terms: [Int]) {
+        lock.lock(); defer { lock.unlock() }
+        return (sums, terms)
+    }
+
+    /// Puts back the sums and counts of a checkpoint (epochs beyond this run's are ignored).
+    func restore(sums s: [Double], terms t: [Int]) {
+        lock.lock(); defer { lock.unlock() }
+        for (e, (sum, count)) in zip(s, t).enumerated() where e < sums.count {
+            sums[e] = sum
+            terms[e] = count
+        }
+    }
+
     /// Mean loss per prediction, per epoch; nil for an epoch with no predictions.
     func means() -> [Double?] {
         lock.lock(); defer { lock.unlock() }

@@ -4,6 +4,8 @@ protocol StreamingWorker {
     /// Loss summed since the last epoch end, and the number of predictions it sums.
     var loss: Double { get set }
     var lossTerms: Int { get set }
+    /// The thread's random generator (saved in checkpoints, so a resumed run draws on).
+    var rng: FastRandom { get set }
     /// Trains on one sentence of word ids at learning rate `alpha`.
     mutating func train(sentence: [Int32], alpha: Float)
     /// Frees the scratch memory (called once, when the thread is done).

@@ -44,7 +44,7 @@ public struct TrainingOutputs: Sendable {
     }
 
     /// A key that is equal for two names of the same file (the real path where it exists).
-    private static func identity(_ path: String) -> String {
+    public static func identity(_ path: String) -> String {
         if path == "-" { return "-" }
         return AtomicFile.resolvedPath(path)
             ?? URL(fileURLWithPath: path).standardizedFileURL.path

@@ -6,20 +6,30 @@ import Foundation
 /// context vectors, and the whole model as the artefact (`--save-model` writes it as a `.bin`).
 public struct FastTextTrainer: EmbeddingTrainer {
     public let config: FastTextConfig
+    /// When to write checkpoints and whether to resume from one (nil: neither).
+    public var checkpoint: CheckpointPolicy?
 
     public init(config: FastTextConfig) { self.config = config }
 
+    public init(config: FastTextConfig, checkpoint: CheckpointPolicy?) {
+        self.config = config
+        self.checkpoint = checkpoint
+    }
+
     /// Trains with a given vocabulary (rows in its order). Throws `.invalidArgument` for bad
     /// options, `.invalidInput` when no sentence holds two in-vocabulary words or the matrices do
-    /// not fit in memory, `.diverged`, `.interrupted`, and the corpus's reading errors.
+    /// not fit in memory, `.diverged`, `.interrupted`, the corpus's reading errors, and a
+    /// checkpoint's (`.invalidInput` for one that cannot be resumed from, `.unwritable`).
     public func train(_ corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws -> TrainedModel {
         try config.validate()
         let c = config
         let threads = max(1, c.threads)
         let weights = try FastTextWeights(config: c, vocabulary: vocabulary)
+        let checkpoints = try Checkpointer.make(checkpoint, config: c, corpus: corpus, vocabulary: vocabulary, epochs: c.epochs)
+        checkpoints?.sections = [weights.input.checkpointSection("input"), weights.output.checkpointSection("output")]
         let outcome = try StreamingTrainingLoop.train(corpus, vocabulary: vocabulary, settings: c.vocabulary, threads: threads,
                                                       epochs: c.epochs, alpha: c.alpha, detail: ", \(c.ngrams.bucket) n-gram buckets",
-                                                      progress: progress) { t in
+                                                      checkpoints: checkpoints, progress: progress) { t in
             FastTextWorker(weights: weights, config: c, seed: c.seed &+ UInt64(t) &* 0x9E37_79B9)
         }
         let model = try FastTextModel(args: args(vocabulary: vocabulary), version: FastTextModelReader.newestVersion,

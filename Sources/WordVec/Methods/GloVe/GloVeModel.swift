@@ -187,4 +187,10 @@ package final class GloVeModel: @unchecked Sendable {
     package func biases() -> (word: [Float], context: [Float]) {
         ((0..<words).map { wordRow($0)[dim] }, (0..<words).map { contextRow($0)[dim + 1] })
     }
+
+    /// The word and context rows (vectors, biases and AdaGrad sums), for checkpoints.
+    var checkpointSections: [CheckpointSection] {
+        [CheckpointSection(name: "word", base: UnsafeMutableRawPointer(word.base), bytes: words * 2 * stride * MemoryLayout<Float>.stride),
+         CheckpointSection(name: "context", base: UnsafeMutableRawPointer(context.base), bytes: words * 2 * stride * MemoryLayout<Float>.stride)]
+    }
 }

@@ -9,8 +9,16 @@ import Synchronization
 /// one process here, within `--memory` for the counts and records.
 public struct GloVeTrainer: EmbeddingTrainer {
     public let config: GloVeConfig
+    /// When to write checkpoints and whether to resume from one (nil: neither). A resumed run
+    /// counts the co-occurrences again (they are not saved), then goes on with the saved epochs.
+    public var checkpoint: CheckpointPolicy?
 
     public init(config: GloVeConfig) { self.config = config }
+
+    public init(config: GloVeConfig, checkpoint: CheckpointPolicy?) {
+        self.config = config
+        self.checkpoint = checkpoint
+    }
 
     /// An epoch whose mean cost exceeds this many times the cost of all-zero vectors has diverged
     /// (random small start vectors cost about as much as zero ones, and a working fit goes down).
@@ -35,6 +43,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
     public func train(_ corpus: Corpus, vocabulary: Vocabulary, progress: ProgressReporter) throws -> TrainedModel {
         try config.validate()
         let c = config
+        let checkpoints = try Checkpointer.make(checkpoint, config: c, corpus: corpus, vocabulary: vocabulary, epochs: c.epochs)
         if memoryBudget < c.memoryBytes {
             progress.note(String(format: "glove: --memory %.1f GB is more than 3/4 of this machine's memory; using %.1f GB",
                                  Double(c.memoryBytes) / 1e9, Double(memoryBudget) / 1e9))
@@ -54,7 +63,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
             throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no co-occurrences (every line holds a single in-vocabulary word?)")
         }
         TrainingCheck.warnIfFew(records.count, "co-occurrence records", vocabulary: vocabulary, progress: progress)
-        let fitted = try fit(records, words: vocabulary.count, progress: progress)
+        let fitted = try fit(records, words: vocabulary.count, checkpoints: checkpoints, progress: progress)
         return try TrainedModel.dense(word: fitted.model.vectors(.word), context: fitted.model.vectors(.context), choice: c.output,
                                       vocabulary: vocabulary, dim: c.dim, epochLosses: fitted.losses, config: c,
                                       divergenceHint: "lower --eta (now \(c.eta))")
@@ -135,20 +144,30 @@ public struct GloVeTrainer: EmbeddingTrainer {
         return store
     }
 
-    /// Stage 3: AdaGrad epochs over the records; returns the model and the mean cost of each epoch.
+    /// Stage 3 without checkpoints.
     package func fit(_ records: GloVeRecordStore, words: Int, progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double?]) {
+        try fit(records, words: words, checkpoints: nil, progress: progress)
+    }
+
+    /// Stage 3: AdaGrad epochs over the records (from the checkpoint `checkpoints` restores, if
+    /// any, writing those it asks for); returns the model and the mean cost of each epoch.
+    func fit(_ records: GloVeRecordStore, words: Int, checkpoints: Checkpointer?,
+             progress: ProgressReporter) throws -> (model: GloVeModel, losses: [Double?]) {
         let c = config
         let model = try GloVeModel(words: words, dim: c.dim, eta: Float(c.eta), gradientClip: Float(c.gradientClip), seed: c.seed)
+        checkpoints?.sections = model.checkpointSections
+        let resumed = try checkpoints?.restore(progress: progress)
         let threads = max(1, c.threads)
         let total = Double(records.count) * Double(c.epochs)
-        var losses: [Double?] = []
+        var losses = resumed?.losses ?? []
+        let first = resumed?.epochsDone ?? 0
         let started = Date()
         progress.beginPhase()
-        for epoch in 0..<c.epochs {
+        for epoch in first..<c.epochs {
             let previous = losses.last ?? nil
             let sum = try trainEpoch(epoch, records: records, model: model, threads: threads) { done in
                 let fraction = (Double(epoch) * Double(records.count) + Double(done)) / total
-                let rate = fraction * total / max(Date().timeIntervalSince(started), 1e-3)
+                let rate = (fraction * total - Double(first) * Double(records.count)) / max(Date().timeIntervalSince(started), 1e-3)
                 progress.update(fraction: fraction, detail: String(format: "epoch %d/%d  loss %@  %.1fM records/s",
                     epoch + 1, c.epochs, previous.map { String(format: "%.4f", $0) } ?? "-", rate / 1e6))
             }
@@ -159,10 +178,13 @@ public struct GloVeTrainer: EmbeddingTrainer {
                                                    epoch + 1, cost, records.zeroVectorCost, c.eta))
             }
             losses.append(cost)
+            try checkpoints?.epochEnded(CheckpointState(epochsDone: epoch + 1, lossSums: losses.map { $0 ?? 0 },
+                                                        lossTerms: losses.map { _ in 1 }), progress: progress)
         }
         let seconds = Date().timeIntervalSince(started)
+        let trained = Double(records.count) * Double(c.epochs - first)
         progress.finish(String(format: "%d words, %d records x %d epochs, %.1fM records/s, training %.1f s, loss by epoch %@",
-                               words, records.count, c.epochs, total / seconds / 1e6, seconds,
+                               words, records.count, c.epochs, trained / max(seconds, 1e-3) / 1e6, seconds,
                                TrainedModel.lossText(losses)))
         return (model, losses)
     }

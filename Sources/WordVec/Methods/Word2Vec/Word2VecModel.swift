@@ -23,4 +23,11 @@ final class Word2VecModel: @unchecked Sendable {
         noise = NoiseDistribution(counts: vocabulary.counts)
         subsampler = Subsampler(counts: vocabulary.counts, sample: c.sample)
     }
+
+    /// The trained matrices, for checkpoints: W, then C (negative sampling) and the inner-node
+    /// rows (hierarchical softmax) where the run has them.
+    var checkpointSections: [CheckpointSection] {
+        [input.checkpointSection("input")] + (output.rows > 0 ? [output.checkpointSection("output")] : [])
+            + (inner.map { [$0.checkpointSection("inner")] } ?? [])
+    }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// When and where an iterative trainer (sgns, cbow, fasttext, glove) saves its state, and
+/// whether it starts from a saved state (`--checkpoint-every`, `--checkpoint`, `--resume`).
+/// Checkpoints are taken at epoch boundaries only, so that a one-thread run resumed from one
+/// gives the same bytes as a run never stopped.
+public struct CheckpointPolicy: Sendable {
+    /// How often a checkpoint is written.
+    public enum Interval: Sendable, Equatable, CustomStringConvertible {
+        /// After every n-th epoch (epochs n, 2n, …).
+        case epochs(Int)
+        /// At the first epoch end at least this many minutes after the previous checkpoint (or the start).
+        case minutes(Double)
+
+        /// `N` (epochs) or `Nm` (minutes, may be fractional: `0.5m`); throws `.invalidArgument`.
+        public init(parsing text: String) throws {
+            let bad = WordVecError.invalidArgument("--checkpoint-every must be a number of epochs (3) or of minutes (10m), at least 1 epoch or a positive number of minutes (got '\(text)')")
+            if text.hasSuffix("m") {
+                guard let m = Double(text.dropLast()), m.isFinite, m > 0 else { throw bad }
+                self = .minutes(m)
+            } else {
+                guard let n = Int(text), n >= 1 else { throw bad }
+                self = .epochs(n)
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .epochs(let n): return n == 1 ? "every epoch" : "every \(n) epochs"
+            case .minutes(let m): return String(format: "every %g minutes (at the next epoch end)", m)
+            }
+        }
+    }
+
+    /// The checkpoint file.
+    public var path: String
+    /// nil: none is written (a `--resume` without `--checkpoint-every`).
+    public var every: Interval?
+    /// Start from the checkpoint at `path` when there is one (else from the beginning, with a note).
+    public var resume: Bool
+    /// Called after each checkpoint is written, with the epochs it holds (tests stop runs there).
+    package var afterWrite: (@Sendable (Int) -> Void)?
+
+    public init(path: String, every: Interval?, resume: Bool) {
+        self.path = path
+        self.every = every
+        self.resume = resume
+    }
+
+    /// Deletes the checkpoint of a run whose output is written, and forgets the resume hint.
+    public func finish() {
+        unlink(path)
+        Interrupt.resumeHint = nil
+    }
+
+    /// The default checkpoint of a vector file: `OUTPUT.checkpoint` beside it.
+    public static func defaultPath(output: String) -> String { output + ".checkpoint" }
+}
