@@ -24,7 +24,10 @@ struct TrainRun {
         catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
         let iterative = arguments as? any IterativeMethodArguments
         let checkpoint = try iterative?.checkpoint.policy(output: vectors)
-        if let checkpoint { try TrainRun.checkCheckpointPath(checkpoint.path, outputs: outputs, corpus: arguments.corpus.corpus) }
+        if let checkpoint {
+            try TrainRun.checkCheckpointPath(checkpoint.path, outputs: outputs, corpus: arguments.corpus.corpus)
+            checkpoint.announce()
+        }
         for path in outputs.paths { AtomicFile.removeStaleTemporaries(of: path) }
         if flags.output == nil { progress.note("train \(config.method): writing \(vectors)") }
         let corpus = try Corpus(path: arguments.corpus.corpus)

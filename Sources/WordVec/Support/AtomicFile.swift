@@ -90,7 +90,8 @@ public final class AtomicFile {
         try FileDescriptorIO.writeAll(fd, bytes.baseAddress!, bytes.count) { WordVecError.unwritable(path, $0) }
     }
 
-    /// Flushes and closes the temporary file and renames it onto `path`.
+    /// Flushes and closes the temporary file and renames it onto `path` (inside
+    /// `AtomicFileGroup.write`, when the whole group is written).
     public func commit() throws {
         do {
             try flush()
@@ -108,6 +109,10 @@ public final class AtomicFile {
             let why = systemError()
             unlink(tmp)
             throw WordVecError.unwritable(path, why)
+        }
+        if let group = AtomicFileGroup.current {
+            group.add(temporary: tmp, target: renameTarget ?? path, path: path)   // renamed with the others
+            return
         }
         if rename(tmp, renameTarget ?? path) != 0 {
             let why = systemError()

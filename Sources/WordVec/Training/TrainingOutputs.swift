@@ -70,7 +70,8 @@ public struct TrainingOutputs: Sendable {
         return "\(name).\(method).\(format?.fileExtension ?? "vec")"
     }
 
-    /// Writes the model's files. Throws `.unwritable` (nothing partial is left behind) and
+    /// Writes the model's files, as one (`AtomicFileGroup`: none of them is in place unless all
+    /// are). Throws `.unwritable` and `.interrupted` (nothing partial is left behind) and
     /// `.invalidArgument` when context vectors or a model file are asked for but the method has none.
     public func write(_ model: TrainedModel) throws {
         if context != nil && model.context == nil {
@@ -80,18 +81,21 @@ public struct TrainingOutputs: Sendable {
         if case .sparse(let s) = model.vectors, chosen != .sparse, s.count * s.dim > TrainingOutputs.maxDensifiedValues {
             throw WordVecError.invalidArgument("\(vectors): \(model.config.method) vectors are sparse with \(s.dim) dimensions; written densely (\(chosen.rawValue)) they would hold \(s.count) × \(s.dim) values: write sparse text (a .sparse name or --format sparse)")
         }
-        try VectorFileWriter.write(model.vectors, to: vectors, format: chosen)
-        if let context, let contextVectors = model.context {
-            try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
-        }
-        if let vocabulary { try model.vocabulary.save(to: vocabulary) }
-        if let path = self.model {
-            guard let artifact = model.artifact else { throw WordVecError.invalidArgument("--save-model: \(model.config.method) has no model file") }
-            try artifact.save(to: path)
-        }
-        if vectors != "-" {
-            let json = try TrainingOutputs.configJSON(model.config)
-            try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }
+        // All or nothing: an error or Ctrl-C while writing leaves none of the files.
+        try AtomicFileGroup.write {
+            try VectorFileWriter.write(model.vectors, to: vectors, format: chosen)
+            if let context, let contextVectors = model.context {
+                try VectorFileWriter.write(.dense(contextVectors), to: context, format: VectorFormat.fromExtension(context))
+            }
+            if let vocabulary { try model.vocabulary.save(to: vocabulary) }
+            if let path = self.model {
+                guard let artifact = model.artifact else { throw WordVecError.invalidArgument("--save-model: \(model.config.method) has no model file") }
+                try artifact.save(to: path)
+            }
+            if vectors != "-" {
+                let json = try TrainingOutputs.configJSON(model.config)
+                try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }
+            }
         }
     }
 

@@ -47,6 +47,14 @@ public struct CheckpointPolicy: Sendable {
         self.resume = resume
     }
 
+    /// Before a run: when a checkpoint is at `path` already, an interruption message says how
+    /// to resume from it (until this run writes its own).
+    public func announce() {
+        if FileManager.default.fileExists(atPath: path) {
+            Interrupt.resumeHint = "the checkpoint \(path) is kept: run the same command with --resume to continue from it"
+        }
+    }
+
     /// Deletes the checkpoint of a run whose output is written, and forgets the resume hint.
     public func finish() {
         unlink(path)

@@ -44,7 +44,7 @@ final class Checkpointer {
         guard policy.resume, exists else {
             if policy.resume { progress.note("\(method): no checkpoint at \(path); starting from the beginning") }
             if exists && writes { progress.note("\(method): \(path) exists and is replaced at the first checkpoint (pass --resume to continue from it)") }
-            Interrupt.resumeHint = policy.every.map { "no checkpoint was written yet (\($0))" }
+            if !exists { Interrupt.resumeHint = policy.every.map { "no checkpoint was written yet (\($0))" } }
             return nil
         }
         let file = try CheckpointFile(path: path)
