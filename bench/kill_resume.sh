@@ -74,9 +74,10 @@ phase() {   # where a run stands: METHOD DIR LOG
   if [ "$m" = glove ]; then
     if ! grep -q "glove: counted" "$log"; then echo "vocabulary/counting"; return; fi
     if ! grep -q "shuffled buckets" "$log"; then echo "making records"; return; fi
-    echo "training epochs $((done + 1))-$((done + 25))"; return
+    echo "training epochs $((done / 100 * 100 + 1))-$((done / 100 * 100 + 100))"; return
   fi
-  if [ "$done" -eq 0 ]; then echo "vocabulary or epoch 1"; else echo "training epoch $((done + 1))"; fi
+  if [ "$done" -eq 0 ]; then echo "vocabulary or epoch 1"; return; fi
+  echo "training epoch $((done + 1))"
 }
 
 FAILED=0
@@ -85,9 +86,11 @@ fail() { echo "  FAIL: $*"; BAD=1; }
 # kill_run METHOD REF RUN LOG FLAGS...: starts a run, signals it after a random delay, checks
 # what it left. Sets DELAY, SIG, PHASE, STATUS, LEFTOVERS.
 kill_run() {
-  local m="$1" ref="$2" run="$3" log="$4" pid f last; shift 4
+  local m="$1" ref="$2" run="$3" log="$4" pid f last span; shift 4
   : > "$log"
-  DELAY=$(( (RANDOM * 32768 + RANDOM) % (T * 11 / 10 + 1) ))
+  span=$(( T * 11 / 10 ))
+  [ "$log" = "$run/log2" ] && span=$(( T / 2 ))   # a resumed run has fewer epochs left
+  DELAY=$(( (RANDOM * 32768 + RANDOM) % (span + 1) ))
   SIG=$(echo INT TERM KILL | cut -d' ' -f$(( RANDOM % 3 + 1 )))
   (cd "$run" && exec "${ARGV[@]}" "$@") 2>>"$log" &
   pid=$!
@@ -126,7 +129,7 @@ for m in "${METHODS[@]}"; do
   mkdir -p "$WORK/time-$m"; t0=$(now_ms)
   (cd "$WORK/time-$m" && exec "${ARGV[@]}" --checkpoint-every "$every") 2>/dev/null
   T2=$(( $(now_ms) - t0 )); [ "$T2" -gt "$T" ] && T=$T2
-  echo "== $m: run with checkpoints $T ms; $POINTS runs killed at random points in 0..$((T * 11 / 10)) ms (every other resumed run killed again)"
+  echo "== $m: run with checkpoints $T ms; $POINTS runs killed at random points in 0..$((T * 11 / 10)) ms (and every other resumed run again, in 0..$((T / 2)) ms)"
   declare -A PHASES=()
   passed=0 kills=0
   for i in $(seq 1 "$POINTS"); do

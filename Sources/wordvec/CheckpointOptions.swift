@@ -15,6 +15,9 @@ struct CheckpointOptions: ParsableArguments {
     var resume = false
 
     func validate() throws {
+        if path != nil && every == nil && !resume {
+            throw ValidationError("--checkpoint needs --checkpoint-every (to write checkpoints) or --resume (to continue from one)")
+        }
         if let every {
             do { _ = try CheckpointPolicy.Interval(parsing: every) } catch let error as WordVecError { throw ValidationError(error.description) }
         }

@@ -17,32 +17,32 @@ final class CheckpointResumeTests: TempDirTestCase {
         return try Corpus(path: path)
     }
 
-    func word2vec(_ architecture: Word2VecConfig.Architecture, hs: Bool = false) -> Word2VecConfig {
-        var c = Word2VecConfig(architecture: architecture)
+    /// `config` made small: dim 16, min-count 2, seed 5.
+    func small<C: TrainerConfig>(_ config: C) -> C {
+        var c = config
         c.dim = 16
-        c.epochs = Self.epochs
         c.vocabulary.minCount = 2
         c.seed = 5
+        return c
+    }
+
+    func word2vec(_ architecture: Word2VecConfig.Architecture, hs: Bool = false) -> Word2VecConfig {
+        var c = small(Word2VecConfig(architecture: architecture))
+        c.epochs = Self.epochs
         if hs { c.hierarchicalSoftmax = true; c.negative = 0 }
         return c
     }
 
     func fastText() -> FastTextConfig {
-        var c = FastTextConfig()
-        c.dim = 16
+        var c = small(FastTextConfig())
         c.epochs = Self.epochs
-        c.vocabulary.minCount = 2
         c.bucket = 20_000
-        c.seed = 5
         return c
     }
 
     func glove() -> GloVeConfig {
-        var c = GloVeConfig()
-        c.dim = 16
+        var c = small(GloVeConfig())
         c.epochs = Self.epochs
-        c.vocabulary.minCount = 2
-        c.seed = 5
         return c
     }
 
@@ -186,6 +186,16 @@ final class CheckpointResumeTests: TempDirTestCase {
         assertRefused(word2vec(.skipGram), "checkpoint format version 9; this wordvec reads version 1")
         try Data("hello\n".utf8).write(to: URL(fileURLWithPath: path))
         assertRefused(word2vec(.skipGram), "not a wordvec checkpoint")
+    }
+
+    /// A checkpoint that cannot be written (here /dev/full) is a warning; the run finishes.
+    func testAnUnwritableCheckpointIsAWarningAndTrainingGoesOn() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        let c = word2vec(.skipGram)
+        let plain = try Word2VecTrainer(config: c).train(corpus(), progress: quiet)
+        let full = CheckpointPolicy(path: "/dev/full", every: .epochs(1), resume: false)
+        let model = try Word2VecTrainer(config: c, checkpoint: full).train(corpus(), progress: quiet)
+        Self.assertSameBits(Self.bits(model), Self.bits(plain), "without its checkpoints")
     }
 
     func testCheckpointIntervalSpelling() throws {

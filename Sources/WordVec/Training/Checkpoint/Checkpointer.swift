@@ -62,8 +62,8 @@ final class Checkpointer {
     }
 
     /// Called after every epoch (all threads joined, so the sections are still): writes a
-    /// checkpoint when one is due. Throws `.unwritable`, `.interrupted` (the previous
-    /// checkpoint stays).
+    /// checkpoint when one is due. A checkpoint that cannot be written (a full disk) is a
+    /// warning, and training goes on (the previous checkpoint stays). Throws `.interrupted`.
     func epochEnded(_ state: CheckpointState, progress: ProgressReporter) throws {
         guard let every = policy.every else { return }
         switch every {
@@ -71,7 +71,12 @@ final class Checkpointer {
         case .minutes(let m): if Date().timeIntervalSince(lastWrite) < m * 60 { return }
         }
         let started = Date()
-        try CheckpointFile.write(to: policy.path, method: method, settings: settings, state: state, sections: sections)
+        do {
+            try CheckpointFile.write(to: policy.path, method: method, settings: settings, state: state, sections: sections)
+        } catch let error as WordVecError where error != .interrupted {
+            progress.note("\(method): warning: no checkpoint after epoch \(state.epochsDone): \(error.description); training goes on")
+            return
+        }
         lastWrite = Date()
         Interrupt.resumeHint = hint(state.epochsDone)
         progress.note(String(format: "%@: checkpoint after epoch %d of %d in %@ (%.1f s)", method, state.epochsDone, epochs,
