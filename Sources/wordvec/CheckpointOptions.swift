@@ -5,10 +5,12 @@ import WordVec
 /// The checkpoint flags of the iterative methods (sgns, cbow, fasttext, glove).
 struct CheckpointOptions: ParsableArguments {
     @Option(name: .customLong("checkpoint-every"), parsing: .unconditional,
-            help: "Save the training state after every N epochs (N), or at the first epoch end N minutes after the previous save (Nm, e.g. 10m); --resume continues from it.")
+            help: ArgumentHelp("Save the training state after every N epochs (N), or at the first epoch end N minutes after the previous save (Nm, e.g. 10m); --resume continues from it.",
+                               valueName: "N|Nm"))
     var every: String?
 
-    @Option(name: .customLong("checkpoint"), help: "The checkpoint file (default: OUTPUT.checkpoint beside -o). Deleted once the output is written.")
+    @Option(name: .customLong("checkpoint"),
+            help: ArgumentHelp("The checkpoint file (default: OUTPUT.checkpoint beside -o). Deleted once the output is written.", valueName: "file"))
     var path: String?
 
     @Flag(help: "Continue an interrupted run from its checkpoint (same command and corpus; refused if any setting differs). Without a checkpoint the run starts from the beginning.")
