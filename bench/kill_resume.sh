@@ -5,7 +5,7 @@
 # then POINTS runs with `--checkpoint-every`, each killed after a random delay (0 to 1.1x the
 # reference's wall time) by a random signal (SIGINT, SIGTERM or SIGKILL). After each kill:
 #   - nothing truncated under a target name (an output that exists equals the reference's bytes),
-#   - SIGINT/SIGTERM: exit status 130 (or 143), one "interrupted; no output was written" line
+#   - SIGINT/SIGTERM: exit status 130 (or 143), one "interrupted …; no output was written" line
 #     that names --resume when a checkpoint exists, and no temporary file left (output folder
 #     and a private TMPDIR);
 #   - then `--resume` finishes (exit 0) with every output byte-identical to the reference, the
@@ -111,7 +111,7 @@ kill_run() {
     # 2. The status, the one line, no temporary file.
     case "$STATUS" in 130|143) ;; *) fail "exit status $STATUS after SIG$SIG" ;; esac
     last=$(tail -n 1 "$log")
-    if [ -s "$log" ] && [[ "$last" != *"interrupted; no output was written"* ]]; then fail "last line: $last"; fi
+    if [ -s "$log" ] && [[ "$last" != *interrupted*"no output was written"* ]]; then fail "last line: $last"; fi
     if [ -e "$run/out.vec.checkpoint" ] && [[ "$last" != *"--resume"* ]]; then fail "a checkpoint exists but the line does not name --resume: $last"; fi
     [ "$LEFTOVERS" -eq 0 ] || fail "temporary files left: $(temporaries "$run" | tr '\n' ' ')"
   fi
