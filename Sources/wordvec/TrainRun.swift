@@ -31,6 +31,7 @@ struct TrainRun {
         for path in outputs.paths { AtomicFile.removeStaleTemporaries(of: path) }
         if flags.output == nil { progress.note("train \(config.method): writing \(vectors)") }
         let corpus = try Corpus(path: arguments.corpus.corpus)
+        try checkpoint?.verify(config: config, corpus: corpus)
         let model = try iterative.map { try $0.train(corpus, checkpoint: checkpoint, progress: progress) }
             ?? arguments.train(corpus, progress: progress)
         try outputs.write(model)

@@ -165,6 +165,18 @@ final class CheckpointResumeTests: TempDirTestCase {
         assertRefused(word2vec(.skipGram), "corpus.bytes")
     }
 
+    /// The check made before the vocabulary is counted sees the settings and the corpus.
+    func testOtherSettingsAreRefusedBeforeTheVocabularyIsCounted() throws {
+        _ = try stoppedCheckpoint()
+        XCTAssertNoThrow(try policy(resume: true).verify(config: word2vec(.skipGram), corpus: corpus()))
+        var c = word2vec(.skipGram)
+        c.negative = 3
+        XCTAssertThrowsError(try policy(resume: true).verify(config: c, corpus: corpus())) { error in
+            XCTAssertTrue("\(error)".contains("negative (checkpoint 5, this run 3)"), "\(error)")
+        }
+        XCTAssertNoThrow(try policy().verify(config: c, corpus: corpus()), "no --resume: nothing to check")
+    }
+
     func testACorruptTruncatedOrOtherVersionCheckpointIsRefused() throws {
         let path = try stoppedCheckpoint()
         let good = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -12,7 +12,11 @@ enum CheckpointFingerprint {
     /// Bytes of the corpus's first file that are hashed.
     static let headBytes = 1 << 20
 
-    static func settings<C: TrainerConfig>(config: C, corpus: Corpus, vocabulary: Vocabulary) throws -> [String: String] {
+    /// The keys that need the vocabulary (left out by the check made before it is counted).
+    static let vocabularyKeys: Set<String> = ["vocabulary.words", "vocabulary.hash"]
+
+    /// The fingerprint of a run; without `vocabulary`, all but `vocabularyKeys`.
+    static func settings<C: TrainerConfig>(config: C, corpus: Corpus, vocabulary: Vocabulary?) throws -> [String: String] {
         let json = try TrainingOutputs.configJSON(config)
         var out: [String: String] = [:]
         if let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] {
@@ -22,8 +26,10 @@ enum CheckpointFingerprint {
         out["corpus.bytes"] = "\(corpus.byteSize)"
         out["corpus.files"] = "\(corpus.files.count)"
         out["corpus.head"] = try corpus.files.first.map(headHash) ?? "none"
-        out["vocabulary.words"] = "\(vocabulary.count)"
-        out["vocabulary.hash"] = vocabularyHash(vocabulary)
+        if let vocabulary {
+            out["vocabulary.words"] = "\(vocabulary.count)"
+            out["vocabulary.hash"] = vocabularyHash(vocabulary)
+        }
         return out
     }
 

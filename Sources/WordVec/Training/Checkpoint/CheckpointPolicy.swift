@@ -55,6 +55,15 @@ public struct CheckpointPolicy: Sendable {
         }
     }
 
+    /// With `--resume` and a checkpoint at `path`: refuses it now, before the vocabulary is
+    /// counted, when it cannot serve this config and corpus (the vocabulary and the matrices are
+    /// checked when training starts). Throws `.invalidInput` naming the file and what differs.
+    public func verify<C: TrainerConfig>(config: C, corpus: Corpus) throws {
+        guard resume, FileManager.default.fileExists(atPath: path) else { return }
+        try Checkpointer.requireMatch(CheckpointFile(path: path), method: config.method,
+                                      settings: CheckpointFingerprint.settings(config: config, corpus: corpus, vocabulary: nil))
+    }
+
     /// Deletes the checkpoint of a run whose output is written, and forgets the resume hint.
     public func finish() {
         unlink(path)

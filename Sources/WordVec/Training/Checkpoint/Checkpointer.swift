@@ -48,12 +48,7 @@ final class Checkpointer {
             return nil
         }
         let file = try CheckpointFile(path: path)
-        guard file.header.method == method else {
-            throw CheckpointFile.refused(path, "it is a checkpoint of \(file.header.method), not of \(method)")
-        }
-        if let differences = CheckpointFingerprint.differences(saved: file.header.settings, current: settings) {
-            throw CheckpointFile.refused(path, "it was made with other settings: \(differences)")
-        }
+        try Self.requireMatch(file, method: method, settings: settings)
         try file.readSections(into: sections)
         let state = file.header.state
         progress.note("\(method): resuming from \(path): \(state.epochsDone) of \(epochs) epochs done")
@@ -82,6 +77,18 @@ final class Checkpointer {
         progress.note(String(format: "%@: checkpoint after epoch %d of %d in %@ (%.1f s)", method, state.epochsDone, epochs,
                              policy.path, lastWrite.timeIntervalSince(started)))
         policy.afterWrite?(state.epochsDone)
+    }
+
+    /// Refuses (`.invalidInput`, one line naming the file and what differs) a checkpoint of
+    /// another method or other settings; keys missing from `settings` are not compared.
+    static func requireMatch(_ file: CheckpointFile, method: String, settings: [String: String]) throws {
+        guard file.header.method == method else {
+            throw CheckpointFile.refused(file.path, "it is a checkpoint of \(file.header.method), not of \(method)")
+        }
+        let saved = file.header.settings.filter { settings[$0.key] != nil || !CheckpointFingerprint.vocabularyKeys.contains($0.key) }
+        if let differences = CheckpointFingerprint.differences(saved: saved, current: settings) {
+            throw CheckpointFile.refused(file.path, "it was made with other settings: \(differences)")
+        }
     }
 
     private func hint(_ done: Int) -> String {
