@@ -10,7 +10,7 @@ EVAL ?= $(SHARED)/evalsets
 
 SMOKE ?= .build/demo-smoke
 
-.PHONY: all deps deps-build build test demo demo-smoke bench install clean
+.PHONY: all deps deps-build build test demo demo-smoke bench kill-resume install clean
 
 all: build
 
@@ -52,6 +52,12 @@ demo-smoke: build
 bench: deps build
 	@python3 -c 'import sklearn, scipy' 2>/dev/null || python3 -m pip install -q scikit-learn scipy
 	@bash bench/run_all.sh "$(CORPUS)" "$(EVAL)"
+
+# Kill training runs of sgns, cbow, fasttext and glove at random points and resume them
+# (see docs/reliability.md#checkpoint-and-resume); KILL_POINTS per method.
+KILL_POINTS ?= 20
+kill-resume: build
+	@bash bench/kill_resume.sh $(KILL_POINTS) 1
 
 install: build
 	install -d $(PREFIX)/bin

@@ -10,6 +10,12 @@ final class CheckpointResumeTests: TempDirTestCase {
     static let epochs = 4
     let quiet = ProgressReporter("test", mode: .quiet)
 
+    override func tearDown() {
+        Interrupt.set(false)
+        Interrupt.resumeHint = nil
+        super.tearDown()
+    }
+
     /// A small corpus with planted structure, about 30k words per epoch (α is updated every 10k).
     func corpus() throws -> Corpus {
         let path = dir + "/corpus.txt"
