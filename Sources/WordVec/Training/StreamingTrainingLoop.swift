@@ -21,8 +21,8 @@ struct StreamingTrainingLoop {
         var seconds: Double
     }
 
-    /// The loop's own state of one thread between segments: its learning rate and the words
-    /// since its last update of it (its worker, with the rng, is kept beside).
+    /// One thread's state between segments: its rng's words, its learning rate and the words
+    /// since its last update of it (the worker itself is kept across segments too).
     private typealias ThreadState = CheckpointState.ThreadState
 
     /// Runs every epoch on `threads` threads, each with the worker `makeWorker(t)`: from the
@@ -60,7 +60,7 @@ struct StreamingTrainingLoop {
                     states[t] = state
                 }
                 try self.trainThread(t, worker: &worker, state: &state, processed: processed, tally: tally,
-                               from: start.processedWords, started: started)
+                                     from: start.processedWords, started: started)
             }
             try Interrupt.check()
             epoch = end
