@@ -16,9 +16,9 @@ all: build
 
 # The C libraries the build links (Package.swift's system-library targets), each only if missing.
 deps-build:
-	@if ! pkg-config --exists openblas lapacke libzstd libarchive fftw3 2>/dev/null; then \
+	@if ! pkg-config --exists openblas lapacke libzstd libarchive fftw3 libxxhash 2>/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev libfftw3-dev pkg-config zstd; fi
+	    liblapacke-dev libopenblas-dev libzstd-dev libarchive-dev libfftw3-dev libxxhash-dev pkg-config zstd; fi
 
 # Also gensim (with numpy), for the interoperability tests, the numpy cross-checks and the
 # evaluation sets its wheel ships; and from Debian rsvg-convert (plot's PNG test), chromium (the

@@ -24,10 +24,12 @@ let package = Package(
                        providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3",
                        providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash",
+                       providers: [.apt(["libxxhash-dev"])]),
         .target(name: "CPrefetch"),
         .target(
             name: "WordVec",
-            dependencies: ["CLapack", "CZstd", "CArchive", "CFFTW", "CPrefetch"],
+            dependencies: ["CLapack", "CZstd", "CArchive", "CFFTW", "CXXHash", "CPrefetch"],
             swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", targetCPU], .when(configuration: .release))]
         ),
         .executableTarget(
