@@ -42,6 +42,7 @@ struct StreamingTrainingLoop {
                     let done = processed.add(sinceUpdate, ordering: .relaxed).newValue
                     sinceUpdate = 0
                     try Interrupt.check()
+                    try FiniteCheck.runningLoss(worker.loss, epoch: cursor.epoch, words: done, alpha: schedule.start)
                     alpha = schedule.alpha(afterWords: done)
                     if t == 0 { report(done: done, epoch: cursor.epoch, alpha: alpha, worker: worker, started: started) }
                 }
