@@ -22,7 +22,7 @@ struct TrainRun {
         // A bad or clashing path fails now, not after the training.
         do { try outputs.checkWritable(corpus: arguments.corpus.corpus) }
         catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
-        if flags.output == nil { progress.note("train \(config.method): writing \(vectors)") }
+        if flags.output == nil { progress.note("train \(config.method): will write \(vectors) when training ends") }
         let corpus = try Corpus(path: arguments.corpus.corpus)
         let model = try arguments.train(corpus, progress: progress)
         try outputs.write(model)

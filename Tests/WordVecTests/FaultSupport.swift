@@ -107,9 +107,10 @@ enum FaultSupport {
         _ = try? TestSupport.run("/bin/umount", [path])
     }
 
-    /// Runs `wordvec arguments` through /bin/sh after `limit` (e.g. `ulimit -n 32`).
+    /// Runs `wordvec arguments` through /bin/sh after `limit` (e.g. `ulimit -n 32`), killed
+    /// after 120 s (status 124) so that a hang fails the test instead of stalling the suite.
     static func wordvec(under limit: String, _ arguments: [String], directory: String) throws -> TestSupport.RunResult {
         let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        return try TestSupport.run("/bin/sh", ["-c", "\(limit) && exec '\(TestSupport.binary)' \(quoted)"], directory: directory)
+        return try TestSupport.run("/bin/sh", ["-c", "\(limit) && exec timeout 120 '\(TestSupport.binary)' \(quoted)"], directory: directory)
     }
 }

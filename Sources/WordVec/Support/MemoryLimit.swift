@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The address-space limit a run lives under (`ulimit -v`, RLIMIT_AS), checked before a run
 /// allocates its large matrices. Swift stops the process on a failed allocation of an array,
@@ -31,6 +32,20 @@ public enum MemoryLimit {
         execv("/proc/self/exe", &argv)
     }
 
+    /// OpenBLAS maps a 128 MiB work buffer on its first level-3 or LAPACK call and, when the
+    /// mapping fails, retries for ever (a hang, not an error). Throws `.invalidArgument` before
+    /// that call when the buffer cannot fit under `ulimit -v`; once a check has passed the buffer
+    /// is mapped and stays, so later calls return at once.
+    public static func requireBLASWorkspace() throws {
+        if blasWorkspaceChecked.load(ordering: .relaxed) { return }
+        try require(blasWorkspaceBytes, for: "OpenBLAS's work buffer (for the SVD)", hint: "raise the limit")
+        blasWorkspaceChecked.store(true, ordering: .relaxed)
+    }
+
+    /// OpenBLAS's buffer (128 MiB) and room for the small matrices around it.
+    static let blasWorkspaceBytes = 160 << 20
+    private static let blasWorkspaceChecked = Atomic<Bool>(false)
+
     /// Throws `.invalidArgument` when `bytes` more cannot be mapped under the limit:
     /// "sgns needs about 1600 MiB for its matrices (1000 words × 100000 dimensions), but the
     /// memory limit (ulimit -v) leaves 700 MiB; lower --dim, raise --min-count or set --max-vocab".
@@ -51,8 +66,9 @@ extension TrainerConfig {
     func requireMemory(words: Int) throws {
         let bytes = matrixBytes(words: words)
         if bytes == 0 { return }
+        let knobs = self is FastTextConfig ? "lower --dim or --bucket" : "lower --dim"
         try MemoryLimit.require(bytes, for: "\(method) (\(words) words × \(dim) dimensions)",
-                                hint: "lower --dim, raise --min-count or set --max-vocab")
+                                hint: "\(knobs), raise --min-count or set --max-vocab")
     }
 }
 
