@@ -28,14 +28,18 @@ struct WordVecCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            ScratchDirectory.removeAllLive()
         } catch WordVecError.interrupted {
+            ScratchDirectory.removeAllLive()
             // 130 for SIGINT, 143 for SIGTERM, as a shell reports a process the signal killed.
             FileHandle.standardError.write("wordvec: error: \(Interrupt.report)\n".data(using: .utf8)!)
             Foundation.exit(Interrupt.exitStatus)
         } catch let error as WordVecError {
+            ScratchDirectory.removeAllLive()
             FileHandle.standardError.write("wordvec: error: \(error.description)\n".data(using: .utf8)!)
             Foundation.exit(1)
         } catch {
+            ScratchDirectory.removeAllLive()
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version
             // Usage errors: one line too, pointing at the help, instead of the whole usage text.
