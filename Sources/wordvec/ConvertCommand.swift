@@ -67,6 +67,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        try AtomicFile.checkWritable(output)   // fail before reading and transforming the input
         let set = try VectorSet.load(input, unicodeErrors: reading.unicodeErrors)
         var v = set.vectors
         if let oovWords { v = .dense(try adding(words: oovWords, to: set)) }

@@ -28,6 +28,7 @@ struct GenerateCorpusCommand: ParsableCommand {
     }
 
     func run() throws {
+        for path in [output, questions, pairs].compactMap({ $0 }) { try AtomicFile.checkWritable(path) }
         let corpus = SyntheticCorpus(seed: seed)
         try corpus.write(sentences: sentences, to: output)
         if let questions { try AtomicFile.write(to: questions) { try $0.write(corpus.analogyQuestions()) } }

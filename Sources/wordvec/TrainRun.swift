@@ -29,7 +29,7 @@ struct TrainRun {
             checkpoint.announce()
         }
         for path in outputs.paths { AtomicFile.removeStaleTemporaries(of: path) }
-        if flags.output == nil { progress.note("train \(config.method): writing \(vectors)") }
+        if flags.output == nil { progress.note("train \(config.method): will write \(vectors) when training ends") }
         let corpus = try Corpus(path: arguments.corpus.corpus)
         try checkpoint?.verify(config: config, corpus: corpus)
         let model = try iterative.map { try $0.train(corpus, checkpoint: checkpoint, progress: progress) }

@@ -19,6 +19,7 @@ struct VocabCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        if let output { try AtomicFile.checkWritable(output) }   // fail before counting the corpus
         let progress = ProgressReporter("vocab", mode: runOptions.progressMode)
         let source = try Corpus(path: corpus.corpus, multiPass: false)
         let counter = VocabularyCounter(options: corpus.tokenizerOptions, minCount: vocabulary.minCount,

@@ -19,6 +19,7 @@ struct WordVecCommand: ParsableCommand {
     )
 
     static func main() {
+        MemoryLimit.singleThreadedBLASUnderLimit()
         Interrupt.install()
         if let help = TrainCommand.methodHelp(Array(CommandLine.arguments.dropFirst())) {
             print(help)
@@ -27,15 +28,22 @@ struct WordVecCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            ScratchDirectory.removeAllLive()
+        } catch WordVecError.interrupted {
+            ScratchDirectory.removeAllLive()
+            // 130 for SIGINT, 143 for SIGTERM, as a shell reports a process the signal killed.
+            FileHandle.standardError.write("wordvec: error: \(Interrupt.report)\n".data(using: .utf8)!)
+            Foundation.exit(Interrupt.exitStatus)
         } catch let error as WordVecError {
+            ScratchDirectory.removeAllLive()
             FileHandle.standardError.write("wordvec: error: \(error.description)\n".data(using: .utf8)!)
-            Foundation.exit(error == .interrupted ? 130 : 1)
+            Foundation.exit(1)
         } catch {
+            ScratchDirectory.removeAllLive()
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version
             // Usage errors: one line too, pointing at the help, instead of the whole usage text.
-            let message = self.message(for: error).split(separator: "\n").map(String.init)
-                .filter { !$0.isEmpty }.joined(separator: "; ")
+            let message = oneLine(self.message(for: error))
             let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
             let known = configuration.subcommands.contains { $0._commandName == command }
             var help = known ? "wordvec help \(command)" : "wordvec --help"
@@ -46,5 +54,27 @@ struct WordVecCommand: ParsableCommand {
             FileHandle.standardError.write("wordvec: error: \(message) (see '\(help)')\n".data(using: .utf8)!)
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// A multi-line parser message as one line: its lines joined by "; ", and a bulleted list
+    /// of choices ("  - sgns" lines) as "sgns, cbow, …" after the line that introduces it.
+    static func oneLine(_ message: String) -> String {
+        var parts: [String] = []
+        var choices: [String] = []
+        func flushChoices() {
+            guard !choices.isEmpty else { return }
+            parts[parts.count - 1] += " " + choices.joined(separator: ", ")
+            choices = []
+        }
+        for line in message.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            if line.hasPrefix("- "), !parts.isEmpty {
+                choices.append(String(line.dropFirst(2)))
+            } else {
+                flushChoices()
+                parts.append(line)
+            }
+        }
+        flushChoices()
+        return parts.joined(separator: "; ")
     }
 }

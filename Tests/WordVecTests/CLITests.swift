@@ -190,7 +190,8 @@ final class CLITests: TempDirTestCase {
         let stderr = String(decoding: errData.data, as: UTF8.self)
         XCTAssertEqual(p.terminationReason, .exit, "it should exit by itself, not die of the signal")
         XCTAssertNotEqual(p.terminationStatus, 0)
-        XCTAssertEqual(stderr, "wordvec: error: interrupted; no output was written\n")
+        XCTAssertEqual(p.terminationStatus, 130, "128 + SIGINT")
+        XCTAssertEqual(stderr, "wordvec: error: interrupted by SIGINT while training; no output was written (temporary files removed)\n")
         XCTAssertEqual(listing(), ["big.txt"], "no output, config, vocabulary or temporary file may remain")
     }
 

@@ -71,7 +71,7 @@ final class TrainingSeamTests: TempDirTestCase {
         let args = ["train", "--method", "glove", corpus, "--epochs", "2", "--dim", "8", "--threads", "1"]
         let first = try TestSupport.run(TestSupport.binary, args, directory: dir)
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stderr.contains("writing toy.glove.vec"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("will write toy.glove.vec"), first.stderr)
         let path = dir + "/toy.glove.vec"
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".config.json"))
         TestSupport.write("keep me\n", to: path)

@@ -44,6 +44,7 @@ public struct CooccurrenceCounter {
         guard options.window >= 1, options.window <= 0xFFFF else {
             throw WordVecError.invalidArgument("--window must be between 1 and 65535")
         }
+        try RunPhase.enter(.countingCooccurrences)
         progress?.beginPhase()
         let parallel = corpus.parallelRanges(threads: options.threads)
         let threads = parallel?.count ?? 1

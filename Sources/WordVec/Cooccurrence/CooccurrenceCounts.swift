@@ -56,6 +56,7 @@ public final class CooccurrenceCounts: @unchecked Sendable {
     /// Streams every stored entry once, in (i, j) order: `body(i, j, x)` with x the weighted
     /// count. Symmetric counts give only i <= j. May be called more than once.
     public func forEachEntry(progress: ProgressReporter? = nil, _ body: (Int, Int, Double) throws -> Void) throws {
+        try RunPhase.enter(.merging)
         try runs.reduce(reserved: 0, progress: progress)
         progress?.beginPhase()
         var cursors = try runs.cursors()

@@ -11,6 +11,12 @@ package struct RunFile: Sendable {
     package let path: String
     package let entries: Int
     package let bytes: Int
+
+    /// Why opening a run file failed, for `errno`: a missing temporary folder is named as such
+    /// (something removed it while the count ran, e.g. a /tmp cleaner).
+    static func openFailure() -> String {
+        errno == ENOENT ? "the temporary folder was removed while the run was using it (No such file or directory)" : systemError()
+    }
 }
 
 final class RunFileWriter {
@@ -30,7 +36,7 @@ final class RunFileWriter {
         self.path = path
         self.blockBytes = max(blockBytes, 4096)
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { throw WordVecError.unwritable(path, systemError()) }
+        if fd < 0 { throw WordVecError.unwritable(path, RunFile.openFailure()) }
         raw = []
         raw.reserveCapacity(self.blockBytes + 32)
         compressed = [UInt8](repeating: 0, count: ZSTD_compressBound(self.blockBytes + 32))
@@ -108,7 +114,7 @@ final class RunFileCursor: RunCursor {
     init(_ file: RunFile) throws {
         self.file = file
         fd = open(file.path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw WordVecError.unreadable(file.path, systemError()) }
+        if fd < 0 { throw WordVecError.unreadable(file.path, RunFile.openFailure()) }
     }
 
     deinit { close(fd) }

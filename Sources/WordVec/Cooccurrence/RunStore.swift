@@ -54,6 +54,7 @@ final class RunStore: @unchecked Sendable {
         let dir = try scratch()
         let writer = try RunFileWriter(path: dir.newFile("run"), blockBytes: blockBytes)
         do {
+            try RunPhase.enter(.spilling)
             try RunMerger.merge(memoryRuns.map { MemoryRunCursor($0) }) { try writer.append($0, $1) }
             let file = try writer.finish()
             diskRuns.append(file)
@@ -74,6 +75,7 @@ final class RunStore: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let limit = max(2, maxFanIn - reserved)
         if diskRuns.count <= limit { return }
+        try RunPhase.enter(.merging)
         progress?.beginPhase()
         let totalEntries = diskRuns.reduce(0) { $0 + $1.entries }
         var level = 0

@@ -12,6 +12,7 @@ public struct Corpus: Sendable {
     public let name: String
     private let spool: SpoolFile?
     private let seekable: Bool
+    private let fingerprint: CorpusFingerprint
 
     public init(path: String, multiPass: Bool = true) throws {
         name = path
@@ -19,6 +20,7 @@ public struct Corpus: Sendable {
         if input.isStdin || input.member != nil {
             (files, spool) = multiPass ? try Corpus.spooled(input) : ([path], nil)
             seekable = false
+            fingerprint = CorpusFingerprint(files: files)
             return
         }
         var isDir: ObjCBool = false
@@ -29,6 +31,7 @@ public struct Corpus: Sendable {
             files = try Corpus.directoryFiles(path)
             spool = nil
             seekable = false
+            fingerprint = CorpusFingerprint(files: files)
             return
         }
         guard access(path, R_OK) == 0 else { throw WordVecError.unreadable(path, systemError()) }
@@ -38,12 +41,18 @@ public struct Corpus: Sendable {
             // A pipe or FIFO (e.g. `<(zcat c.gz)`) can be read once only: keep a copy for later passes.
             (files, spool) = try Corpus.spooled(input)
             seekable = false
+            fingerprint = CorpusFingerprint(files: files)
             return
         }
         files = [path]
         spool = nil
         seekable = regular ? try input.isPlainRegularFile() : false
+        fingerprint = CorpusFingerprint(files: files)
     }
+
+    /// Throws `.invalidInput` naming the file when a corpus file's size or modification time
+    /// changed since the corpus was opened (each pass checks at its start and end).
+    public func checkUnchanged() throws { try fingerprint.check() }
 
     /// A private copy of a stream that can be read once (stdin, a pipe) or of a zip member, for
     /// several passes. A zip member is copied decompressed; stdin and pipes as they came (still

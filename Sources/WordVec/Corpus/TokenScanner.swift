@@ -9,6 +9,7 @@ package final class TokenScanner {
     static let upper: UInt8 = 1, high: UInt8 = 2, sep: UInt8 = 8, newline: UInt8 = 16, nul: UInt8 = 32
 
     private let files: [String]
+    private let corpus: Corpus
     private let options: TokenizerOptions
     private let classes: UnsafeMutablePointer<UInt8>
     private let capacity = 1 << 20
@@ -34,7 +35,9 @@ package final class TokenScanner {
 
     /// Reads `corpus` whole, or only the tokens whose first byte lies in `range` (seekable corpora).
     package init(corpus: Corpus, options: TokenizerOptions, range: Range<Int64>? = nil) throws {
+        try corpus.checkUnchanged()
         files = corpus.files
+        self.corpus = corpus
         self.options = options
         classes = .allocate(capacity: 256)
         buffer = .allocate(capacity: capacity)
@@ -96,6 +99,12 @@ package final class TokenScanner {
         if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { p = 3 }
     }
 
+    /// The end of this reader's pass (or byte range): the corpus must not have changed meanwhile.
+    private func finishPass() throws {
+        finished = true
+        try corpus.checkUnchanged()
+    }
+
     /// Moves buffer[from..<end] to the front and reads more. False at end of the current file.
     private func refill(keepingFrom from: Int) throws -> Bool {
         guard let source else { return false }
@@ -138,13 +147,13 @@ package final class TokenScanner {
             }
             if p == end {
                 if try refill(keepingFrom: p) { continue }
-                if rangeEnd != .max { finished = true; return .lineEnd }
+                if rangeEnd != .max { try finishPass(); return .lineEnd }
                 try openNextFile()
-                if source == nil { finished = true }
+                if source == nil { try finishPass() }
                 return .lineEnd
             }
             // A token starts at p.
-            if bufferOffset + Int64(p) >= rangeEnd { finished = true; return .lineEnd }
+            if bufferOffset + Int64(p) >= rangeEnd { try finishPass(); return .lineEnd }
             var start = p
             var acc: UInt8 = 0
             while true {

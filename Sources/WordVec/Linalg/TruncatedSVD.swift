@@ -103,6 +103,8 @@ public struct TruncatedSVD: Sendable, Codable, Equatable {
     /// Steps 1–5 above, for any A given by its two products.
     private func run(m: Int, n: Int, times: (DenseMatrix) -> DenseMatrix,
                      transposedTimes: (DenseMatrix) -> DenseMatrix) throws -> SVDFactors {
+        try RunPhase.enter(.svd)
+        try MemoryLimit.requireBLASWorkspace()
         let l = min(rank + oversampling, m, n)
         var y = times(TruncatedSVD.gaussian(rows: n, columns: l, seed: seed))
         for _ in 0..<powerIterations {

@@ -134,7 +134,9 @@ public final class AtomicFile {
     }
 
     /// Fails early (before hours of training) when `path` could not be written later:
-    /// a missing or read-only folder, or a directory in its place. "-" (stdout) always passes.
+    /// a missing or read-only folder, a directory in its place, or a folder where no file can
+    /// be made (a read-only mount, `/proc`, `/sys`): a probe file is created beside the target
+    /// and removed at once, as the write's own temporary file would be. "-" (stdout) always passes.
     public static func checkWritable(_ path: String) throws {
         if path == "-" { return }
         var info = stat()
@@ -151,6 +153,12 @@ public final class AtomicFile {
             throw WordVecError.unwritable(path, "the folder \(dir) does not exist")
         }
         if access(dir, W_OK) != 0 { throw WordVecError.unwritable(path, systemError()) }
+        // Permission bits say nothing to root, nor about /proc; creating a file does.
+        let probe = dir + "/.wordvec-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let f = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if f < 0 { throw WordVecError.unwritable(path, "cannot create a file in \(dir): \(systemError())") }
+        close(f)
+        unlink(probe)
     }
 
     /// Removes the temporary siblings of `path` (`.NAME.tmp-PID-…`) that a process killed

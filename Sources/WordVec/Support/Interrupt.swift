@@ -3,14 +3,18 @@ import Synchronization
 
 /// Ctrl-C handling: the first SIGINT/SIGTERM raises a flag that long loops poll (they stop and
 /// throw `WordVecError.interrupted`, so atomic writers never rename a partial file into place);
-/// a second signal kills the process at once.
+/// a second signal kills the process at once. The signal is recorded, so the process can exit
+/// as a shell expects of it (`exitStatus`: 130 for SIGINT, 143 for SIGTERM).
 public enum Interrupt {
     static let flag = Atomic<Bool>(false)
+    /// The signal that raised the flag (0: none, or raised by hand).
+    static let received = Atomic<Int32>(0)
 
     /// Install the handlers (the CLI calls this once at start-up).
     public static func install() {
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { s in
+                Interrupt.received.store(s, ordering: .relaxed)
                 Interrupt.flag.store(true, ordering: .relaxed)
                 signal(s, SIG_DFL)
             }
@@ -36,5 +40,29 @@ public enum Interrupt {
     }
 
     /// For tests: raise or clear the flag by hand.
-    public static func set(_ value: Bool) { flag.store(value, ordering: .relaxed) }
+    public static func set(_ value: Bool) {
+        if !value { received.store(0, ordering: .relaxed) }
+        flag.store(value, ordering: .relaxed)
+    }
+
+    /// The signal that stopped the run (SIGINT when the flag was raised by hand).
+    public static var signalNumber: Int32 {
+        let s = received.load(ordering: .relaxed)
+        return s == 0 ? SIGINT : s
+    }
+
+    /// The shell's status for death by that signal: 128 + signal (130 for SIGINT, 143 for SIGTERM).
+    public static var exitStatus: Int32 { 128 + signalNumber }
+
+    /// "SIGINT" or "SIGTERM".
+    public static var signalName: String { signalNumber == SIGTERM ? "SIGTERM" : "SIGINT" }
+
+    /// The one line a stopped run prints: which signal, in which phase (`RunPhase`), what was
+    /// lost and, after a checkpoint, how to go on: "interrupted by SIGTERM while training; no
+    /// output was written (temporary files removed); epochs 1-2 of 4 are saved in …".
+    public static var report: String {
+        let phase = RunPhase.current.map { " while \($0.description)" } ?? ""
+        let resume = resumeHint.map { "; " + $0 } ?? ""
+        return "interrupted by \(signalName)\(phase); no output was written (temporary files removed)\(resume)"
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A private temporary directory for spilled runs and records, removed with everything in it
 /// when the owner is done: on success, on error (the owner's `defer`/deinit) and after Ctrl-C
@@ -8,6 +9,8 @@ public final class ScratchDirectory: @unchecked Sendable {
     private let lock = NSLock()
     private var counter = 0
     private var removed = false
+    /// Every directory made and not yet removed, for `removeAllLive`.
+    private static let live = Mutex<Set<String>>([])
 
     /// Where every temporary file of wordvec goes: $TMPDIR when set and not empty, else /tmp.
     public static var defaultParent: String {
@@ -32,6 +35,7 @@ public final class ScratchDirectory: @unchecked Sendable {
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else { throw WordVecError.unwritable(base, "cannot create a temporary directory: \(systemError())") }
         path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        ScratchDirectory.live.withLock { _ = $0.insert(path) }
     }
 
     deinit { remove() }
@@ -48,10 +52,26 @@ public final class ScratchDirectory: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if removed { return }
         removed = true
+        ScratchDirectory.removeTree(path)
+        ScratchDirectory.live.withLock { _ = $0.remove(path) }
+    }
+
+    private static func removeTree(_ path: String) {
         if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
             for n in names { unlink(path + "/" + n) }
         }
         rmdir(path)
+    }
+
+    /// Deletes every directory not removed yet. The CLI calls it just before the process exits:
+    /// the last reference to a directory's owner may still be held by a worker thread that has
+    /// finished its work but not yet released its closure, and `exit` does not wait for it.
+    public static func removeAllLive() {
+        let paths = live.withLock { all -> Set<String> in
+            defer { all.removeAll() }
+            return all
+        }
+        for p in paths { removeTree(p) }
     }
 
     /// Free bytes on the directory's file system, if known.

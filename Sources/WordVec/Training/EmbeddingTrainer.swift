@@ -16,6 +16,8 @@ extension EmbeddingTrainer {
         try config.validate()
         let vocabulary = try VocabularyCounter.vocabulary(for: corpus, settings: config.vocabulary,
                                                           threads: config.threads, progress: progress)
+        try config.requireMemory(words: vocabulary.count)
+        try RunPhase.enter(.training)
         return try train(corpus, vocabulary: vocabulary, progress: progress)
     }
 }

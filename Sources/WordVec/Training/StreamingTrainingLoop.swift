@@ -89,6 +89,7 @@ struct StreamingTrainingLoop {
                 let done = processed.add(state.sinceUpdate, ordering: .relaxed).newValue
                 state.sinceUpdate = 0
                 try Interrupt.check()
+                try FiniteCheck.runningLoss(worker.loss, epoch: cursor.epoch, words: done, alpha: schedule.start)
                 state.alpha = schedule.alpha(afterWords: done)
                 if t == 0 {
                     report(done: done, trained: done - resumedWords, epoch: cursor.epoch, alpha: state.alpha, worker: worker, started: started)

@@ -32,6 +32,8 @@ public protocol TrainerConfig: Codable, Sendable {
     var writesSparseVectors: Bool { get }
     /// Checks every option; throws `WordVecError.invalidArgument` naming the flag.
     func validate() throws
+    /// Bytes of the dense matrices a run over `words` words allocates (`MemoryLimit`; 0: none to check).
+    func matrixBytes(words: Int) -> Int
 }
 
 extension TrainerConfig {

@@ -24,7 +24,15 @@ public struct TrainingOutputs: Sendable {
 
     /// Every path this run will write.
     public var paths: [String] {
-        [vectors, context, vocabulary, model].compactMap { $0 } + (vectors == "-" ? [] : [vectors + ".config.json"])
+        [vectors, context, vocabulary, model].compactMap { $0 } + (writesConfig ? [vectors + ".config.json"] : [])
+    }
+
+    /// Whether `OUTPUT.config.json` is written: not for stdout, nor beside a device or FIFO
+    /// (`-o /dev/null` must not leave `/dev/null.config.json`).
+    private var writesConfig: Bool {
+        if vectors == "-" { return false }
+        var info = stat()
+        return stat(vectors, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
     }
 
     /// Fails now, before hours of training, if an output cannot be written (`.unwritable`), or
@@ -74,6 +82,7 @@ public struct TrainingOutputs: Sendable {
     /// are). Throws `.unwritable` and `.interrupted` (nothing partial is left behind) and
     /// `.invalidArgument` when context vectors or a model file are asked for but the method has none.
     public func write(_ model: TrainedModel) throws {
+        try RunPhase.enter(.writing)
         if context != nil && model.context == nil {
             throw WordVecError.invalidArgument("--save-context: \(model.config.method) has no context vectors")
         }
@@ -92,7 +101,7 @@ public struct TrainingOutputs: Sendable {
                 guard let artifact = model.artifact else { throw WordVecError.invalidArgument("--save-model: \(model.config.method) has no model file") }
                 try artifact.save(to: path)
             }
-            if vectors != "-" {
+            if writesConfig {
                 let json = try TrainingOutputs.configJSON(model.config)
                 try AtomicFile.write(to: vectors + ".config.json") { try $0.write(json + "\n") }
             }

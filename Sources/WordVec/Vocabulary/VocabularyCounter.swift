@@ -69,6 +69,7 @@ public struct VocabularyCounter {
     }
 
     private func countPart(_ corpus: Corpus, range: Range<Int64>?, progress: ProgressReporter?, share: Int) throws -> Partial {
+        try RunPhase.enter(.countingWords)
         let scanner = try TokenScanner(corpus: corpus, options: options, range: range)
         var part = Partial(table: WordTable(capacity: 1 << 18))
         let table = part.table

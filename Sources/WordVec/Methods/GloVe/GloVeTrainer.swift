@@ -63,6 +63,7 @@ public struct GloVeTrainer: EmbeddingTrainer {
             throw WordVecError.invalidInput("\(corpus.name): nothing to train on: no co-occurrences (every line holds a single in-vocabulary word?)")
         }
         TrainingCheck.warnIfFew(records.count, "co-occurrence records", vocabulary: vocabulary, progress: progress)
+        try RunPhase.enter(.training)
         let fitted = try fit(records, words: vocabulary.count, checkpoints: checkpoints, progress: progress)
         return try TrainedModel.dense(word: fitted.model.vectors(.word), context: fitted.model.vectors(.context), choice: c.output,
                                       vocabulary: vocabulary, dim: c.dim, epochLosses: fitted.losses, config: c,

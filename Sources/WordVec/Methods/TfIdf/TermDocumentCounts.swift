@@ -70,6 +70,7 @@ public enum TermDocumentCounts {
     /// Reads every document of the corpus into `scratch` (tallied) and calls `body` with it.
     private static func forEachDocument(_ corpus: Corpus, table: WordTable, tokenizer: TokenizerOptions, mode: DocumentMode,
                                         scratch: inout DocumentScratch, _ body: (DocumentScratch) throws -> Void) throws {
+        try RunPhase.enter(.countingDocuments)
         let reader = try DocumentReader(corpus: corpus, options: tokenizer, mode: mode, table: table)
         while try reader.next(into: &scratch.ids) {
             if reader.documentsRead & 255 == 0 { try Interrupt.check() }
