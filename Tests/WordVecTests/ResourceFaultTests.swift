@@ -181,7 +181,14 @@ final class ResourceFaultTests: TempDirTestCase {
                                                                "--dim", "100", "--epochs", "1", "--quiet"], directory: dir)
         assertOneLineError(fastText, "fasttext")   // 2,000,000 buckets × 100 dimensions do not fit in 400 MB
         XCTAssertTrue(fastText.stderr.contains("the memory limit (ulimit -v) leaves"), fastText.stderr)
-        // 600 MB: the co-occurrence counter's buffers follow --memory, not the limit (see docs/reliability.md).
+        // A co-occurrence count whose --memory budget the limit cannot hold is refused before counting.
+        for method in ["glove", "ppmi", "hal"] {
+            let r = try FaultSupport.wordvec(under: limit, ["train", "--method", method, synthetic, "-o", dir + "/cooc.\(method).vec",
+                                                            "--memory", "2", "--quiet"], directory: dir)
+            assertOneLineError(r, "co-occurrence counting with --memory 2 GB needs about 1907 MiB, but the memory limit (ulimit -v) leaves")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/cooc.\(method).vec"))
+        }
+        // 600 MB: sgns fits; ppmi-svd's default --memory (4 GB) is refused with one line, or fits.
         for (method, extra) in [("sgns", ["--epochs", "1"]), ("ppmi-svd", [])] {
             let r = try FaultSupport.wordvec(under: "ulimit -v 600000", ["train", "--method", method, synthetic, "-o", dir + "/ok.vec",
                                                                          "--dim", "20", "--quiet", "--threads", "2"] + extra,

@@ -45,6 +45,10 @@ public struct CooccurrenceCounter {
             throw WordVecError.invalidArgument("--window must be between 1 and 65535")
         }
         try RunPhase.enter(.countingCooccurrences)
+        // The buffers grow up to the budget; under `ulimit -v` a budget the limit cannot hold
+        // would end in a failed allocation (a crash), so it is refused here with one line.
+        try MemoryLimit.require(options.memoryBytes, for: "co-occurrence counting with --memory \(String(format: "%g", Double(options.memoryBytes) / 1e9)) GB",
+                                hint: "lower --memory")
         progress?.beginPhase()
         let parallel = corpus.parallelRanges(threads: options.threads)
         let threads = parallel?.count ?? 1
