@@ -101,13 +101,11 @@ struct VectorFileParser {
         }
         let n = int(head[0])!, d = int(head[1])!
         guard n >= 0, d > 0 else { throw fail("the header's count and dimension must be positive", line: 1) }
+        try checkHeaderFits(n: n, d: d, sparse: kind == "sparse")
         if let kind, let scheme = QuantizationScheme(rawValue: kind) {
             return .dense(try parseQuantized(expected: n, dim: d, scheme: scheme).dequantized())
         }
         if head.count == 3 { return .sparse(try parseSparse(expected: n, dim: d)) }
-        // Buffers are sized from the header only within what the file can hold (2 bytes a text
-        // value, 4 a binary one): a wrong header must give an error, not a huge allocation.
-        guard !n.multipliedReportingOverflow(by: d).overflow else { throw fail("the header's \(n) vectors of dimension \(d) cannot be right", line: 1) }
         let binary: Bool
         switch format {
         case .bin?: binary = true
@@ -115,6 +113,23 @@ struct VectorFileParser {
         default: binary = !looksLikeText(dim: d)
         }
         return .dense(binary ? try parseBinary(expected: n, dim: d) : try parseText(expected: n, dim: d))
+    }
+
+    /// Buffers are sized from the header only within what the file can hold: every vector takes
+    /// at least one byte, and so does every dense value (2 a text value, 4 a binary one or a
+    /// quantized file's scale); a sparse file's columns are 32-bit indices. So a wrong header
+    /// (say 10^12 vectors) gives this error, not a huge allocation or an overflow.
+    func checkHeaderFits(n: Int, d: Int, sparse: Bool) throws {
+        let bytes = count - pos
+        if n > bytes {
+            throw fail("the header's count \(n) is more vectors than the file's \(bytes) bytes after it can hold", line: 1)
+        }
+        if sparse ? d > Int(Int32.max) : d > bytes {
+            throw fail("the header's dimension \(d) is more than the file \(sparse ? "format (at most \(Int32.max))" : "(\(bytes) bytes after the header)") can hold", line: 1)
+        }
+        if !sparse && n.multipliedReportingOverflow(by: d).overflow {
+            throw fail("the header's \(n) vectors of dimension \(d) cannot be right", line: 1)
+        }
     }
 
     /// True when the first record after the header is text: `word` and `dim` numbers, or
