@@ -3,6 +3,7 @@
 # coverage (libFuzzer's -merge=1 keeps the fewest, smallest inputs that do), then empties the work
 # directory. Run after `make fuzz`; commit the new files (they are replayed by the test suite).
 set -eu
+export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/.."
 BIN=${FUZZ_BIN:-Fuzz/.build-fuzz/debug/wordvec-fuzz}
 TARGETS=${*:-$(WORDVEC_FUZZ_TARGET=list "$BIN" 2>&1 | sed -n 's/.*one of: //p')}

@@ -9,6 +9,8 @@ BIN=${FUZZ_BIN:-Fuzz/.build-fuzz/debug/wordvec-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 TARGETS=${*:-$(WORDVEC_FUZZ_TARGET=list "$BIN" 2>&1 | sed -n 's/.*one of: //p')}
 WORK=Fuzz/.build-fuzz/work
+# A trap goes straight to libFuzzer's deadly-signal handler (the Swift backtracer's reads trip ASan).
+export SWIFT_BACKTRACE=enable=no
 mkdir -p "$WORK" Fuzz/findings
 failed=0
 printf '%-15s %8s %10s %8s %8s %9s  %s\n' target seconds executions exec/s cov corpus result

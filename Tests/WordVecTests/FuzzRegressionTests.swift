@@ -53,6 +53,13 @@ final class FuzzRegressionTests: TempDirTestCase {
         assertRefused("dict.bin", model, "implausible dictionary (2147483647 entries", read: { _ = try FastTextModelReader.read($0) })
     }
 
+    /// Vocabulary counts whose total passes Int.max trapped summing them (release builds wrapped
+    /// to a negative corpus size). Found by `make fuzz` (target vocabulary).
+    func testVocabularyCountsOverflowingTheirTotalAreRefused() {
+        assertRefused("vocab.txt", Array("99999 4999999999999999999\n999 4999999999999999999\n".utf8),
+                      ":2: the counts add up to more than 9223372036854775807", read: { _ = try Vocabulary.load(from: $0) })
+    }
+
     func writeModel(_ bytes: [UInt8], _ name: String) -> String {
         let path = dir + "/" + name
         TestSupport.write(bytes: bytes, to: path)
