@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every fuzz target (or those named) for FUZZ_SECONDS each, one at a time, starting from its
-# replay corpus Tests/FuzzCorpus/<target>; new interesting inputs go to Fuzz/.build-fuzz/work/<target>
+# Runs every fuzz target (or those named) for FUZZ_SECONDS each, one at a time and in-process (one
+# worker: no -jobs/-workers), starting from its replay corpus Tests/FuzzCorpus/<target>; new
+# interesting inputs go to Fuzz/.build-fuzz/work/<target>
 # (`make fuzz-merge` minimises them into the replay corpus). Crashes, timeouts and OOMs are written
 # to Fuzz/findings/ and make the exit status 1. Prints executions, coverage and corpus size per target.
 set -u
@@ -21,7 +22,7 @@ for t in $TARGETS; do
     # single malloc over it) is an out-of-memory finding.
     WORDVEC_FUZZ_TARGET=$t "$BIN" "$WORK/$t" "Tests/FuzzCorpus/$t" \
         -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
-        -workers=1 -jobs=1 -print_final_stats=1 -artifact_prefix="Fuzz/findings/$t-" >"$log" 2>&1
+        -print_final_stats=1 -artifact_prefix="Fuzz/findings/$t-" >"$log" 2>&1
     status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

@@ -101,7 +101,7 @@ struct VectorFileParser {
         }
         let n = int(head[0])!, d = int(head[1])!
         guard n >= 0, d > 0 else { throw fail("the header's count and dimension must be positive", line: 1) }
-        try checkHeaderFits(n: n, d: d, sparse: kind == "sparse")
+        try checkHeaderSizes(n: n, d: d, sparse: kind == "sparse")
         if let kind, let scheme = QuantizationScheme(rawValue: kind) {
             return .dense(try parseQuantized(expected: n, dim: d, scheme: scheme).dequantized())
         }
@@ -115,17 +115,14 @@ struct VectorFileParser {
         return .dense(binary ? try parseBinary(expected: n, dim: d) : try parseText(expected: n, dim: d))
     }
 
-    /// Buffers are sized from the header only within what the file can hold: every vector takes
-    /// at least one byte, and so does every dense value (2 a text value, 4 a binary one or a
-    /// quantized file's scale); a sparse file's columns are 32-bit indices. So a wrong header
-    /// (say 10^12 vectors) gives this error, not a huge allocation or an overflow.
-    func checkHeaderFits(n: Int, d: Int, sparse: Bool) throws {
-        let bytes = count - pos
-        if n > bytes {
-            throw fail("the header's count \(n) is more vectors than the file's \(bytes) bytes after it can hold", line: 1)
-        }
-        if sparse ? d > Int(Int32.max) : d > bytes {
-            throw fail("the header's dimension \(d) is more than the file \(sparse ? "format (at most \(Int32.max))" : "(\(bytes) bytes after the header)") can hold", line: 1)
+    /// Buffers are sized from the header only within what the file holds (reservations are capped
+    /// by its size; a short file is reported as truncated), so a wrong count (say 10^12 vectors)
+    /// allocates nothing. What must be refused up front is a header whose sizes overflow: a dense
+    /// dimension times 4 (binary and quantized records), the count times the dimension, and a
+    /// sparse dimension beyond the 32-bit column indices.
+    func checkHeaderSizes(n: Int, d: Int, sparse: Bool) throws {
+        if sparse ? d > Int(Int32.max) : d > Int.max / 8 {
+            throw fail("the header's dimension \(d) is more than the \(sparse ? "sparse format's \(Int32.max)" : "format's \(Int.max / 8)")", line: 1)
         }
         if !sparse && n.multipliedReportingOverflow(by: d).overflow {
             throw fail("the header's \(n) vectors of dimension \(d) cannot be right", line: 1)

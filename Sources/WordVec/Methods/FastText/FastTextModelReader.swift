@@ -87,9 +87,11 @@ public enum FastTextModelReader {
         let pruneSize = newFormat ? Int(try r.int64()) : -1
         // An entry takes at least 10 bytes (a NUL, its count, its type), a pruning pair 8.
         let room = r.size.map { max($0 - r.offset, 0) } ?? Int.max
-        guard size >= 0, nwords >= 0, nlabels >= 0, size == nwords + nlabels, pruneSize < 1 << 31,
-              size <= room / 10, pruneSize <= room / 8 else {
-            throw r.fail("implausible dictionary (\(size) entries, \(nwords) words, \(nlabels) labels, \(pruneSize) pruned)")
+        guard size >= 0, nwords >= 0, nlabels >= 0, size == nwords + nlabels, pruneSize < 1 << 31 else {
+            throw r.fail("implausible dictionary (\(size) entries, \(nwords) words, \(nlabels) labels)")
+        }
+        guard size <= room / 10, pruneSize <= room / 8 else {
+            throw r.fail("truncated fastText model: its dictionary of \(size) entries and \(max(pruneSize, 0)) pruned rows needs more than the \(room) bytes left")
         }
         d.words.reserveCapacity(min(nwords, 1 << 20))
         d.counts.reserveCapacity(min(nwords, 1 << 20))
@@ -120,7 +122,8 @@ public enum FastTextModelReader {
         let (cells, overflow) = rows.multipliedReportingOverflow(by: dim)
         let room = r.size.map { max($0 - r.offset, 0) / 4 } ?? Int.max / 16
         guard !overflow, cells <= room else {
-            throw r.fail("the \(what) matrix is \(rows) x \(cols), more floats than the file\(r.size == nil ? "" : "'s \(r.size! - r.offset) bytes left") can hold")
+            throw r.fail(overflow || r.size == nil ? "the \(what) matrix is \(rows) x \(cols), more floats than a file can hold"
+                         : "truncated fastText model: the \(what) matrix's \(rows) x \(cols) floats need more than the \(r.size! - r.offset) bytes left")
         }
         let m: RowMatrix
         do { m = try RowMatrix(rows: rows, dim: dim) } catch { throw r.fail("the \(what) matrix (\(rows) x \(cols)): \(error)") }
