@@ -10,7 +10,7 @@ EVAL ?= $(SHARED)/evalsets
 
 SMOKE ?= .build/demo-smoke
 
-.PHONY: all deps deps-build build test demo demo-smoke bench kill-resume install clean
+.PHONY: all deps deps-build build test demo demo-smoke bench kill-resume install clean fuzz fuzz-build fuzz-merge fuzz-seeds
 
 all: build
 
@@ -58,6 +58,27 @@ bench: deps build
 KILL_POINTS ?= 20
 kill-resume: build
 	@bash bench/kill_resume.sh $(KILL_POINTS) 1
+
+# Fuzzing (docs/reliability.md, "Fuzzing"): every reader under libFuzzer + AddressSanitizer, one
+# target at a time for FUZZ_SECONDS each; non-zero exit on any crash, hang (10 s) or OOM (2 GiB).
+# `make fuzz-merge` then minimises the new interesting inputs into Tests/FuzzCorpus (replayed by
+# `make test`); `make fuzz-seeds` rewrites the seeds from valid files. FUZZ_TARGETS picks targets.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_SCRATCH := .build-fuzz
+fuzz-build: deps-build
+	cd Fuzz && $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) -Xswiftc -sanitize=fuzzer,address \
+	  -Xswiftc -parse-as-library -Xswiftc -O -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/run.sh $(FUZZ_TARGETS)
+
+fuzz-merge: fuzz-build
+	bash Fuzz/merge.sh $(FUZZ_TARGETS)
+
+fuzz-seeds: build
+	@command -v fasttext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fasttext)
+	python3 Fuzz/make_seeds.py
 
 install: build
 	install -d $(PREFIX)/bin

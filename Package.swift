@@ -10,6 +10,8 @@ let package = Package(
     name: "wordvec",
     products: [
         .library(name: "WordVec", targets: ["WordVec"]),
+        // The fuzz harnesses (bytes in, one reader called), shared by Fuzz/ (libFuzzer) and the tests' replay.
+        .library(name: "WordVecFuzzing", targets: ["WordVecFuzzing"]),
         .executable(name: "wordvec", targets: ["wordvec"]),
     ],
     dependencies: [
@@ -36,7 +38,8 @@ let package = Package(
             name: "wordvec",
             dependencies: ["WordVec", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "WordVecTests", dependencies: ["WordVec"]),
+        .target(name: "WordVecFuzzing", dependencies: ["WordVec"]),
+        .testTarget(name: "WordVecTests", dependencies: ["WordVec", "WordVecFuzzing"]),
     ],
     // Swift 5 mode: the trainers share weight matrices between threads on purpose (Hogwild),
     // which strict Swift 6 checking cannot express without wrapping every kernel.

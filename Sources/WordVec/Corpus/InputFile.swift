@@ -83,6 +83,9 @@ public struct InputFile: Sendable, Equatable {
             if isDir.boolValue { throw WordVecError.unreadable(name, "is a directory") }
         }
         if try isPlainRegularFile() {
+            // An empty file is not mapped (Foundation's mapping path leaks a page on it).
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_size == 0 { return Data() }
             do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
                 let code = errno
                 throw WordVecError.unreadable(name, code != 0 ? systemError(code) : error.localizedDescription)

@@ -101,13 +101,11 @@ struct VectorFileParser {
         }
         let n = int(head[0])!, d = int(head[1])!
         guard n >= 0, d > 0 else { throw fail("the header's count and dimension must be positive", line: 1) }
+        try checkHeaderSizes(n: n, d: d, sparse: kind == "sparse")
         if let kind, let scheme = QuantizationScheme(rawValue: kind) {
             return .dense(try parseQuantized(expected: n, dim: d, scheme: scheme).dequantized())
         }
         if head.count == 3 { return .sparse(try parseSparse(expected: n, dim: d)) }
-        // Buffers are sized from the header only within what the file can hold (2 bytes a text
-        // value, 4 a binary one): a wrong header must give an error, not a huge allocation.
-        guard !n.multipliedReportingOverflow(by: d).overflow else { throw fail("the header's \(n) vectors of dimension \(d) cannot be right", line: 1) }
         let binary: Bool
         switch format {
         case .bin?: binary = true
@@ -115,6 +113,20 @@ struct VectorFileParser {
         default: binary = !looksLikeText(dim: d)
         }
         return .dense(binary ? try parseBinary(expected: n, dim: d) : try parseText(expected: n, dim: d))
+    }
+
+    /// Buffers are sized from the header only within what the file holds (reservations are capped
+    /// by its size; a short file is reported as truncated), so a wrong count (say 10^12 vectors)
+    /// allocates nothing. What must be refused up front is a header whose sizes overflow: a dense
+    /// dimension times 4 (binary and quantized records), the count times the dimension, and a
+    /// sparse dimension beyond the 32-bit column indices.
+    func checkHeaderSizes(n: Int, d: Int, sparse: Bool) throws {
+        if sparse ? d > Int(Int32.max) : d > Int.max / 8 {
+            throw fail("the header's dimension \(d) is more than the \(sparse ? "sparse format's \(Int32.max)" : "format's \(Int.max / 8)")", line: 1)
+        }
+        if !sparse && n.multipliedReportingOverflow(by: d).overflow {
+            throw fail("the header's \(n) vectors of dimension \(d) cannot be right", line: 1)
+        }
     }
 
     /// True when the first record after the header is text: `word` and `dim` numbers, or

@@ -62,6 +62,7 @@ public struct Vocabulary: Sendable, Equatable {
         var pairs: [(String, Int)] = []
         var seen = WordIndex()
         var lineNumber = 0
+        var total = 0
         // "\r\n" is one Character in Swift, so split on both spellings of a line end.
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
@@ -70,6 +71,12 @@ public struct Vocabulary: Sendable, Equatable {
             guard fields.count == 2, let c = Int(fields[1]), c >= 0 else {
                 throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "expected `word count`")
             }
+            // The total is the corpus size every trainer divides by: it must be a 64-bit count.
+            let (sum, overflow) = total.addingReportingOverflow(c)
+            guard !overflow else {
+                throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "the counts add up to more than \(Int.max)")
+            }
+            total = sum
             let w = String(fields[0])
             guard seen.insert(w, row: pairs.count) == nil else {
                 throw WordVecError.malformedVectors(path: path, line: lineNumber, reason: "duplicate word '\(w)'")

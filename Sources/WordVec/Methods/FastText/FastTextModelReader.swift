@@ -34,7 +34,10 @@ public enum FastTextModelReader {
     /// the input rows only). Throws `.invalidInput` naming the file for anything it cannot read:
     /// a truncated file, an unknown version, a quantized model, implausible sizes.
     public static func read(_ path: String, withOutput: Bool = false) throws -> FastTextModel {
-        var r = ModelByteReader(source: try InputFile(path).open(), path: path)
+        let file = InputFile(path)
+        var r = ModelByteReader(source: try file.open(), path: path)
+        var info = stat()
+        if try file.isPlainRegularFile(), stat(path, &info) == 0 { r.size = Int(info.st_size) }
         var version: Int32 = 0
         var first = try r.int32()
         if first == magic {
@@ -82,11 +85,16 @@ public enum FastTextModelReader {
         var d = Dictionary()
         d.tokens = Int(try r.int64())
         let pruneSize = newFormat ? Int(try r.int64()) : -1
+        // An entry takes at least 10 bytes (a NUL, its count, its type), a pruning pair 8.
+        let room = r.size.map { max($0 - r.offset, 0) } ?? Int.max
         guard size >= 0, nwords >= 0, nlabels >= 0, size == nwords + nlabels, pruneSize < 1 << 31 else {
             throw r.fail("implausible dictionary (\(size) entries, \(nwords) words, \(nlabels) labels)")
         }
-        d.words.reserveCapacity(nwords)
-        d.counts.reserveCapacity(nwords)
+        guard size <= room / 10, pruneSize <= room / 8 else {
+            throw r.fail("truncated fastText model: its dictionary of \(size) entries and \(max(pruneSize, 0)) pruned rows needs more than the \(room) bytes left")
+        }
+        d.words.reserveCapacity(min(nwords, 1 << 20))
+        d.counts.reserveCapacity(min(nwords, 1 << 20))
         for i in 0..<size {
             let word = try r.cString()
             let count = Int(try r.int64())
@@ -109,7 +117,16 @@ public enum FastTextModelReader {
         guard cols == dim, rows >= 0, expected == nil || rows == expected! else {
             throw r.fail("the \(what) matrix is \(rows) x \(cols), expected \(expected.map(String.init) ?? "N") x \(dim)")
         }
-        let m = try RowMatrix(rows: rows, dim: dim)
+        // Sized from the file only within what it holds (a wrong count must be an error, not a
+        // huge allocation): the bytes left in a plain file, else what a 64-bit size can express.
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: dim)
+        let room = r.size.map { max($0 - r.offset, 0) / 4 } ?? Int.max / 16
+        guard !overflow, cells <= room else {
+            throw r.fail(overflow || r.size == nil ? "the \(what) matrix is \(rows) x \(cols), more floats than a file can hold"
+                         : "truncated fastText model: the \(what) matrix's \(rows) x \(cols) floats need more than the \(r.size! - r.offset) bytes left")
+        }
+        let m: RowMatrix
+        do { m = try RowMatrix(rows: rows, dim: dim) } catch { throw r.fail("the \(what) matrix (\(rows) x \(cols)): \(error)") }
         for i in 0..<rows { try r.floats(into: m.row(i), count: dim) }
         return m
     }
@@ -122,6 +139,8 @@ struct ModelByteReader {
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var start = 0, end = 0
     private(set) var offset = 0
+    /// The file's size in bytes when it is a plain file (bounds what a header may claim).
+    var size: Int?
 
     init(source: ByteSource, path: String) {
         self.source = source
