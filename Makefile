@@ -42,10 +42,12 @@ test: deps
 # start. A report fails the run (ASan stops at the first; TSan reports all, then exits 66).
 # TSan: sanitizers/tsan.supp names the Hogwild kernels whose races are intended. ASan: leaks are
 # checked at every exit; sanitizers/lsan.supp names the library leaks (XCTest, Foundation,
-# swift-argument-parser) that are not wordvec's. SANITIZER_FILTER=Regex runs only matching tests.
+# swift-argument-parser) that are not wordvec's. SANITIZER_FILTER=Regex runs only matching tests,
+# SANITIZER_SKIP=Regex all but those.
 SYMBOLIZER ?= $(or $(wildcard $(dir $(SWIFT))llvm-symbolizer),$(shell command -v llvm-symbolizer 2>/dev/null))
 SANITIZER_FILTER ?=
-SANITIZER_TEST = $(SWIFT) test -c release --disable-swift-testing --skip-build $(if $(SANITIZER_FILTER),--filter '$(SANITIZER_FILTER)')
+SANITIZER_SKIP ?=
+SANITIZER_TEST = $(SWIFT) test -c release --disable-swift-testing --skip-build $(if $(SANITIZER_FILTER),--filter '$(SANITIZER_FILTER)') $(if $(SANITIZER_SKIP),--skip '$(SANITIZER_SKIP)')
 ASAN_RUN_OPTIONS = detect_leaks=1:external_symbolizer_path=$(SYMBOLIZER)
 LSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/lsan.supp
 TSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/tsan.supp:external_symbolizer_path=$(SYMBOLIZER)
