@@ -10,7 +10,7 @@ EVAL ?= $(SHARED)/evalsets
 
 SMOKE ?= .build/demo-smoke
 
-.PHONY: all deps deps-build build test demo demo-smoke bench kill-resume install clean fuzz fuzz-build fuzz-merge fuzz-seeds
+.PHONY: all deps deps-build build test test-asan test-tsan demo demo-smoke bench kill-resume install clean fuzz fuzz-build fuzz-merge fuzz-seeds
 
 all: build
 
@@ -34,6 +34,31 @@ build: deps-build
 
 test: deps
 	$(SWIFT) test -c release --disable-swift-testing
+
+# The whole suite under AddressSanitizer or ThreadSanitizer (docs/reliability.md, "Sanitizers"):
+# the package and its tests built in release mode (the -Ounchecked code that ships) with the
+# sanitizer, in a scratch path of its own (.build-asan, .build-tsan: the release build in .build
+# is kept), then every XCTest test run under it, including the `wordvec` runs the CLI tests
+# start. A report fails the run (ASan stops at the first; TSan reports all, then exits 66).
+# TSan: sanitizers/tsan.supp names the Hogwild kernels whose races are intended. ASan: leaks are
+# checked at every exit; sanitizers/lsan.supp names the library leaks (XCTest, Foundation,
+# swift-argument-parser) that are not wordvec's. SANITIZER_FILTER=Regex runs only matching tests,
+# SANITIZER_SKIP=Regex all but those.
+SYMBOLIZER ?= $(or $(wildcard $(dir $(SWIFT))llvm-symbolizer),$(shell command -v llvm-symbolizer 2>/dev/null))
+SANITIZER_FILTER ?=
+SANITIZER_SKIP ?=
+SANITIZER_TEST = $(SWIFT) test -c release --disable-swift-testing --skip-build $(if $(SANITIZER_FILTER),--filter '$(SANITIZER_FILTER)') $(if $(SANITIZER_SKIP),--skip '$(SANITIZER_SKIP)')
+ASAN_RUN_OPTIONS = detect_leaks=1:external_symbolizer_path=$(SYMBOLIZER)
+LSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/lsan.supp
+TSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/tsan.supp:external_symbolizer_path=$(SYMBOLIZER)
+
+test-asan: deps
+	$(SWIFT) build -c release --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS='$(ASAN_RUN_OPTIONS)' LSAN_OPTIONS='$(LSAN_RUN_OPTIONS)' $(SANITIZER_TEST) --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build -c release --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS='$(TSAN_RUN_OPTIONS)' $(SANITIZER_TEST) --sanitize=thread --scratch-path .build-tsan
 
 # Train SGNS on the benchmark corpus and score it (analogy + similarity). The first run on a new
 # machine installs the packages and builds in release mode: allow several minutes.
@@ -85,4 +110,4 @@ install: build
 	install -m 755 $(BIN) $(PREFIX)/bin/wordvec
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan

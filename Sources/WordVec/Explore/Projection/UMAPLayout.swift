@@ -67,8 +67,9 @@ struct UMAPLayout {
                         rng: inout FastRandom) {
         let a = Float(curve.a), b = Float(curve.b)
         let i = Int(heads[e]), j = Int(tails[e])
-        var c0 = y[2 * i], c1 = y[2 * i + 1]
-        let d0 = c0 - y[2 * j], d1 = c1 - y[2 * j + 1]
+        var (c0, c1) = UMAPLayout.point(y, i)
+        let (j0, j1) = UMAPLayout.point(y, j)
+        let d0 = c0 - j0, d1 = c1 - j1
         let d2 = d0 * d0 + d1 * d1
         var coefficient: Float = 0
         if d2 > 0 {
@@ -77,13 +78,13 @@ struct UMAPLayout {
         }
         let g0 = clip(coefficient * d0) * alpha, g1 = clip(coefficient * d1) * alpha
         c0 += g0; c1 += g1
-        y[2 * j] -= g0; y[2 * j + 1] -= g1
+        UMAPLayout.subtract(g0, g1, fromPoint: j, y)
         nextSample[e] += epochsPerSample[e]
         let perNegative = epochsPerSample[e] / Float(negativeSampleRate)
         let negatives = Int((Float(epoch) - nextNegative[e]) / perNegative)
         for _ in 0..<max(negatives, 0) {
-            let k = rng.next(below: n)
-            let e0 = c0 - y[2 * k], e1 = c1 - y[2 * k + 1]
+            let (k0, k1) = UMAPLayout.point(y, rng.next(below: n))
+            let e0 = c0 - k0, e1 = c1 - k1
             let q2 = e0 * e0 + e1 * e1
             if q2 > 0 {
                 let powB = expf(b * logf(q2))
@@ -91,8 +92,28 @@ struct UMAPLayout {
                 c0 += clip(r * e0) * alpha; c1 += clip(r * e1) * alpha
             }
         }
-        y[2 * i] = c0; y[2 * i + 1] = c1
+        UMAPLayout.setPoint(y, i, c0, c1)
         nextNegative[e] += Float(max(negatives, 0)) * perNegative
+    }
+
+    // The only code that touches the map's coordinates while threads optimise it: their
+    // unsynchronised reads and writes (Hogwild) are confined to these three functions, which
+    // the ThreadSanitizer suppressions (sanitizers/tsan.supp) name; see docs/reliability.md.
+
+    /// Point i's coordinates.
+    @inline(__always)
+    static func point(_ y: UnsafeMutablePointer<Float>, _ i: Int) -> (Float, Float) { (y[2 * i], y[2 * i + 1]) }
+
+    /// Point i −= (g0, g1).
+    @inline(__always)
+    static func subtract(_ g0: Float, _ g1: Float, fromPoint i: Int, _ y: UnsafeMutablePointer<Float>) {
+        y[2 * i] -= g0; y[2 * i + 1] -= g1
+    }
+
+    /// Point i = (c0, c1).
+    @inline(__always)
+    static func setPoint(_ y: UnsafeMutablePointer<Float>, _ i: Int, _ c0: Float, _ c1: Float) {
+        y[2 * i] = c0; y[2 * i + 1] = c1
     }
 
     @inline(__always) private func clip(_ v: Float) -> Float { min(max(v, -4), 4) }

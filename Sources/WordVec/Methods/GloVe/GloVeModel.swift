@@ -73,14 +73,11 @@ package final class GloVeModel: @unchecked Sendable {
     /// and the same for w~. The rows of the record `prefetchDistance` ahead are fetched early so
     /// that random row reads overlap with the arithmetic.
     func train(_ span: UnsafeBufferPointer<GloVeRecord>) -> Double {
-        typealias V = SIMD16<Float>
         guard let records = span.baseAddress else { return 0 }
         let n = span.count
         let chunkBytes = stride * 4          // weights (then as many bytes of AdaGrad sums)
         let rowBytes = 2 * chunkBytes
         let wordBase = UnsafeMutableRawPointer(word.base), contextBase = UnsafeMutableRawPointer(context.base)
-        let ew = UnsafeRawPointer(etaWord), ec = UnsafeRawPointer(etaContext)
-        let kw = UnsafeRawPointer(clipWord), kc = UnsafeRawPointer(clipContext)
         let ahead = GloVeModel.prefetchDistance
         @inline(__always) func prefetch(_ r: GloVeRecord) {
             let w = wordBase + Int(r.word) * rowBytes, c = contextBase + Int(r.context) * rowBytes
@@ -99,36 +96,58 @@ package final class GloVeModel: @unchecked Sendable {
             let r = records[q]
             let wRow = wordBase + Int(r.word) * rowBytes
             let cRow = contextBase + Int(r.context) * rowBytes
-            // Prediction: the padded rows carry the biases and the constant 1s.
-            var s0 = V(), s1 = V()
-            var o = 0
-            while o + 128 <= chunkBytes {
-                s0.addProduct(wRow.load(fromByteOffset: o, as: V.self), cRow.load(fromByteOffset: o, as: V.self))
-                s1.addProduct(wRow.load(fromByteOffset: o + 64, as: V.self), cRow.load(fromByteOffset: o + 64, as: V.self))
-                o += 128
-            }
-            if o < chunkBytes { s0.addProduct(wRow.load(fromByteOffset: o, as: V.self), cRow.load(fromByteOffset: o, as: V.self)) }
-            let diff = GloVeModel.sum(s0 + s1) - r.logCount
+            let diff = GloVeModel.predict(wRow, cRow, bytes: chunkBytes) - r.logCount
             let fdiff = r.weight * diff
-            let g = V(repeating: fdiff)
-            o = 0
-            while o < chunkBytes {
-                let w = wRow.load(fromByteOffset: o, as: V.self)
-                let c = cRow.load(fromByteOffset: o, as: V.self)
-                let gw = wRow.load(fromByteOffset: chunkBytes + o, as: V.self)
-                let gc = cRow.load(fromByteOffset: chunkBytes + o, as: V.self)
-                let t1 = GloVeModel.clamp(g * c, kw.load(fromByteOffset: o, as: V.self)) * ew.load(fromByteOffset: o, as: V.self)
-                let t2 = GloVeModel.clamp(g * w, kc.load(fromByteOffset: o, as: V.self)) * ec.load(fromByteOffset: o, as: V.self)
-                wRow.storeBytes(of: w - t1 * GloVeModel.inverseSquareRoot(gw), toByteOffset: o, as: V.self)
-                cRow.storeBytes(of: c - t2 * GloVeModel.inverseSquareRoot(gc), toByteOffset: o, as: V.self)
-                wRow.storeBytes(of: gw + t1 * t1, toByteOffset: chunkBytes + o, as: V.self)
-                cRow.storeBytes(of: gc + t2 * t2, toByteOffset: chunkBytes + o, as: V.self)
-                o += 64
-            }
+            step(wRow, cRow, bytes: chunkBytes, gradient: fdiff)
             partial += 0.5 * fdiff * diff
             if q & 1023 == 1023 { total += Double(partial); partial = 0 }
         }
         return total + Double(partial)
+    }
+
+    // The only code that touches the shared rows while threads train: their unsynchronised
+    // reads and writes (Hogwild, as glove.c) are confined to `predict` and `step`, which the
+    // ThreadSanitizer suppressions (sanitizers/tsan.supp) name; see docs/reliability.md.
+
+    /// The prediction w·w~ + b + b~ of log X: one dot product over the padded rows (`bytes` of
+    /// weights each), which carry the biases and the constant 1s.
+    @inline(__always)
+    static func predict(_ wRow: UnsafeMutableRawPointer, _ cRow: UnsafeMutableRawPointer, bytes chunkBytes: Int) -> Float {
+        typealias V = SIMD16<Float>
+        var s0 = V(), s1 = V()
+        var o = 0
+        while o + 128 <= chunkBytes {
+            s0.addProduct(wRow.load(fromByteOffset: o, as: V.self), cRow.load(fromByteOffset: o, as: V.self))
+            s1.addProduct(wRow.load(fromByteOffset: o + 64, as: V.self), cRow.load(fromByteOffset: o + 64, as: V.self))
+            o += 128
+        }
+        if o < chunkBytes { s0.addProduct(wRow.load(fromByteOffset: o, as: V.self), cRow.load(fromByteOffset: o, as: V.self)) }
+        return GloVeModel.sum(s0 + s1)
+    }
+
+    /// One AdaGrad step of both rows from their values before it, with `fdiff` = f(X)·diff:
+    /// g = clip(fdiff·w~)·eta, w −= g / sqrt(G), G += g² (the AdaGrad sums follow the `bytes`
+    /// of weights), and the same for w~ with w.
+    @inline(__always)
+    func step(_ wRow: UnsafeMutableRawPointer, _ cRow: UnsafeMutableRawPointer, bytes chunkBytes: Int, gradient fdiff: Float) {
+        typealias V = SIMD16<Float>
+        let ew = UnsafeRawPointer(etaWord), ec = UnsafeRawPointer(etaContext)
+        let kw = UnsafeRawPointer(clipWord), kc = UnsafeRawPointer(clipContext)
+        let g = V(repeating: fdiff)
+        var o = 0
+        while o < chunkBytes {
+            let w = wRow.load(fromByteOffset: o, as: V.self)
+            let c = cRow.load(fromByteOffset: o, as: V.self)
+            let gw = wRow.load(fromByteOffset: chunkBytes + o, as: V.self)
+            let gc = cRow.load(fromByteOffset: chunkBytes + o, as: V.self)
+            let t1 = GloVeModel.clamp(g * c, kw.load(fromByteOffset: o, as: V.self)) * ew.load(fromByteOffset: o, as: V.self)
+            let t2 = GloVeModel.clamp(g * w, kc.load(fromByteOffset: o, as: V.self)) * ec.load(fromByteOffset: o, as: V.self)
+            wRow.storeBytes(of: w - t1 * GloVeModel.inverseSquareRoot(gw), toByteOffset: o, as: V.self)
+            cRow.storeBytes(of: c - t2 * GloVeModel.inverseSquareRoot(gc), toByteOffset: o, as: V.self)
+            wRow.storeBytes(of: gw + t1 * t1, toByteOffset: chunkBytes + o, as: V.self)
+            cRow.storeBytes(of: gc + t2 * t2, toByteOffset: chunkBytes + o, as: V.self)
+            o += 64
+        }
     }
 
     /// Records ahead whose rows are prefetched.
