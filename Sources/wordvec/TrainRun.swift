@@ -43,6 +43,8 @@ struct TrainRun {
         for other in outputs.paths + [corpus] where TrainingOutputs.identity(other) == TrainingOutputs.identity(path) {
             throw ValidationError("--checkpoint \(path) is also \(other == corpus ? "the corpus" : "an output"); name another file")
         }
+        do { try CheckpointPolicy.requireRegularFileOrAbsent(path) }
+        catch WordVecError.invalidArgument(let message) { throw ValidationError(message) }
         try AtomicFile.checkWritable(path)
     }
 

@@ -216,6 +216,28 @@ final class CheckpointResumeTests: TempDirTestCase {
         Self.assertSameBits(Self.bits(model), Self.bits(plain), "without its checkpoints")
     }
 
+    /// A checkpoint path that is not a regular file (a named pipe, a symbolic link) is refused
+    /// before training, and what it names is left as it was (a device named there would
+    /// otherwise be unlinked after the run).
+    func testCLIRefusesACheckpointThatIsNotARegularFile() throws {
+        let corpus = try self.corpus().name
+        let fifo = dir + "/pipe.ckpt", link = dir + "/link.ckpt", real = dir + "/real.ckpt"
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        try Data("keep\n".utf8).write(to: URL(fileURLWithPath: real))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        for path in [fifo, link] {
+            let r = try TestSupport.run(TestSupport.binary, ["train", "--method", "sgns", corpus, "-o", dir + "/x.vec", "--epochs", "1",
+                                                             "--checkpoint-every", "1", "--checkpoint", path, "--quiet"])
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertTrue(r.stderr.contains("--checkpoint \(path) is not a regular file"), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/x.vec"))
+        }
+        var st = stat()
+        XCTAssertEqual(lstat(fifo, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "the pipe is still there")
+        XCTAssertEqual(try String(contentsOfFile: link, encoding: .utf8), "keep\n", "the link and its file are untouched")
+    }
+
     func testCheckpointIntervalSpelling() throws {
         XCTAssertEqual(try CheckpointPolicy.Interval(parsing: "3"), .epochs(3))
         XCTAssertEqual(try CheckpointPolicy.Interval(parsing: "10m"), .minutes(10))

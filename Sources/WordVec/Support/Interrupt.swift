@@ -23,7 +23,7 @@ public enum Interrupt {
         }
     }
 
-    private static let hint = Mutex<String?>(nil)
+    private static let hint = LockedValue<String?>(nil)
 
     /// What a checkpoint holds and how to resume from it ("epochs 1-3 of 5 are saved in …"),
     /// added to the interruption message; set by the iterative trainers' checkpointer.

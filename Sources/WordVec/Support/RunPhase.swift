@@ -35,7 +35,7 @@ public enum RunPhase: String, Sendable, CaseIterable {
     }
 
     private static let resumed = Atomic<Bool>(false)
-    private static let state = Mutex<(current: RunPhase?, paused: Bool)>((nil, false))
+    private static let state = LockedValue<(current: RunPhase?, paused: Bool)>((nil, false))
     private static let pauseIn: RunPhase? = ProcessInfo.processInfo.environment["WORDVEC_PAUSE_IN"].flatMap(RunPhase.init(rawValue:))
 
     /// The phase entered last (nil before the first).

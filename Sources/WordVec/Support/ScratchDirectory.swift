@@ -10,7 +10,7 @@ public final class ScratchDirectory: @unchecked Sendable {
     private var counter = 0
     private var removed = false
     /// Every directory made and not yet removed, for `removeAllLive`.
-    private static let live = Mutex<Set<String>>([])
+    private static let live = LockedValue<Set<String>>([])
 
     /// Where every temporary file of wordvec goes: $TMPDIR when set and not empty, else /tmp.
     public static var defaultParent: String {

@@ -65,9 +65,26 @@ public struct CheckpointPolicy: Sendable {
     }
 
     /// Deletes the checkpoint of a run whose output is written, and forgets the resume hint.
+    /// Only a regular file is deleted: never a device, a symbolic link or a folder.
     public func finish() {
-        unlink(path)
+        if Self.isRegularFile(path) { unlink(path) }
         Interrupt.resumeHint = nil
+    }
+
+    /// Throws `.invalidArgument` when `path` exists and is not a regular file (a device such as
+    /// /dev/null, a symbolic link, a folder): a checkpoint there could not be read back, and
+    /// deleting it after the run would remove what the path names.
+    public static func requireRegularFileOrAbsent(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if !isRegularFile(path) {
+            throw WordVecError.invalidArgument("--checkpoint \(path) is not a regular file (a device, link or folder); name a file")
+        }
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The default checkpoint of a vector file: `OUTPUT.checkpoint` beside it.
