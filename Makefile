@@ -49,7 +49,7 @@ SANITIZER_FILTER ?=
 SANITIZER_SKIP ?=
 SANITIZER_TEST = $(SWIFT) test -c release --disable-swift-testing --skip-build $(if $(SANITIZER_FILTER),--filter '$(SANITIZER_FILTER)') $(if $(SANITIZER_SKIP),--skip '$(SANITIZER_SKIP)')
 ASAN_RUN_OPTIONS = detect_leaks=1:external_symbolizer_path=$(SYMBOLIZER)
-LSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/lsan.supp
+LSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=0
 TSAN_RUN_OPTIONS = suppressions=$(CURDIR)/sanitizers/tsan.supp:external_symbolizer_path=$(SYMBOLIZER)
 
 test-asan: deps
