@@ -94,6 +94,13 @@ enum FaultSupport {
 
     /// Mounts a tmpfs of `kilobytes` (read-only with `readOnly`) at `path`, or skips the test
     /// when this process may not mount (tests run as root on CI, where mount works).
+    /// Skips the test when one of `variables` is set (`make test-asan` sets ASAN_OPTIONS,
+    /// `make test-tsan` TSAN_OPTIONS): for faults a sanitizer's runtime cannot run under.
+    static func skipUnderSanitizers(_ variables: [String], _ reason: String) throws {
+        let env = ProcessInfo.processInfo.environment
+        if variables.contains(where: { env[$0] != nil }) { throw XCTSkip(reason) }
+    }
+
     static func mountTmpfs(at path: String, kilobytes: Int, readOnly: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let options = "size=\(kilobytes)k" + (readOnly ? ",ro" : "")
